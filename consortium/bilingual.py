@@ -1,19 +1,76 @@
 """Helpers for the site's two languages.
 
-Every page lives under /ja/ or /en/; these helpers give the address of the
-same page in the other language, for the language switcher and for
-``hreflang`` links.
+Every page lives under /ja/ or /en/. Bilingual content is stored as paired
+fields (``title_ja``, ``title_en``); ``localized`` picks the visitor's
+language and falls back to the other one, saying so, so that a page is never
+empty and the reader knows why the text is in another language.
 """
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.translation import get_language
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def current_language():
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def language_order(language=None):
+    """The site's languages, the given (or current) one first."""
+    first = language or current_language()
+    return [first] + [code for code in LANGUAGE_CODES if code != first]
+
+
+@dataclass(frozen=True)
+class Localized:
+    text: str
+    language: str
+    is_fallback: bool
+
+    def __str__(self):
+        return self.text
+
+
+def localized(obj, field, language=None):
+    """``obj.<field>_<lang>`` in the wanted language, else in the other one.
+
+    Returns a Localized whose ``is_fallback`` tells the template to show a
+    note; an empty Localized in the wanted language when neither is filled.
+    """
+    order = language_order(language)
+    for code in order:
+        value = getattr(obj, f"{field}_{code}", "") or ""
+        if str(value).strip():
+            return Localized(value, code, code != order[0])
+    return Localized("", order[0], False)
+
+
+def localized_field(field, language=None):
+    """The name of the paired field in the given (or current) language: ``title_en``."""
+    return f"{field}_{language or current_language()}"
 
 
 def language_alternates(request):
-    """The current page in every language: [(code, name, url, is_current), ...]."""
+    """The current page in every language: dicts of code, name, url, current."""
     path = request.get_full_path()
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     return [
         {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
         for code, name in settings.LANGUAGES
     ]
+
+
+class BilingualNameMixin:
+    """``name`` and ``__str__`` in the current language, for models with name_ja/name_en."""
+
+    @property
+    def name(self):
+        return localized(self, "name").text
+
+    def __str__(self):
+        return self.name

@@ -1,6 +1,10 @@
 """Settings for the test run: the real PostgreSQL, a cheap password hasher."""
 
+from consortium.env import env_str
 from consortium.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+
+# Several test runs may share one PostgreSQL server; each names its own database.
+DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", "test_consortium")}  # noqa: F405

@@ -2,7 +2,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from consortium.bilingual import BilingualNameMixin
 
 
 class UserManager(BaseUserManager):
@@ -56,3 +60,136 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class Organization(BilingualNameMixin, models.Model):
+    """A university, institute, public body or other organisation: a member, a lead or a partner."""
+
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", _("university")
+        RESEARCH_INSTITUTE = "research_institute", _("research institute")
+        PUBLIC_BODY = "public_body", _("public body")
+        COOPERATION_AGENCY = "cooperation_agency", _("cooperation agency")
+        NGO = "ngo", _("NGO/NPO")
+        FOUNDATION = "foundation", _("foundation")
+        COMPANY = "company", _("company")
+        OTHER = "other", _("other")
+
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    country = models.ForeignKey(
+        "consortium.Country", verbose_name=_("country"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name_en", "name_ja"]
+        constraints = [
+            # An organisation is always known by at least one name.
+            models.CheckConstraint(condition=~models.Q(name_ja="", name_en=""), name="organization_has_a_name"),
+        ]
+        indexes = [
+            # The facet "organisation kind" on the expert search.
+            models.Index(fields=["kind"], name="organization_kind_idx"),
+        ]
+
+
+class SubCommittee(BilingualNameMixin, models.Model):
+    """A regional or thematic sub-committee that members may join."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    region = models.ForeignKey(
+        "consortium.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"scheme": "subcommittee"},
+    )
+    description_ja = models.TextField(_("description (Japanese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("sub-committee")
+        verbose_name_plural = _("sub-committees")
+        ordering = ["order", "code"]
+
+
+class Membership(models.Model):
+    """A person's membership of the consortium, from application to withdrawal."""
+
+    class Kind(models.TextChoices):
+        INDIVIDUAL = "individual", _("individual")
+        ORGANISATIONAL = "organisational", _("organisational")
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("applied")
+        ACTIVE = "active", _("active")
+        SUSPENDED = "suspended", _("suspended")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        REJECTED = "rejected", _("rejected")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="membership"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.INDIVIDUAL)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.APPLIED)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    organization_name = models.CharField(
+        _("organisation as typed"),
+        max_length=200,
+        blank=True,
+        help_text=_("The applicant's own words, when the organisation was not in the list."),
+    )
+    subcommittees = models.ManyToManyField(
+        SubCommittee, verbose_name=_("sub-committees"), blank=True, related_name="memberships"
+    )
+    statement = models.TextField(_("statement"), blank=True)
+    news_opt_in = models.BooleanField(_("receives the e-mail news"), default=True)
+    applied_at = models.DateTimeField(_("applied"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decision_note = models.TextField(_("message to the applicant"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["-applied_at"]
+        indexes = [
+            # The admin's list of applications waiting for a decision, newest first.
+            models.Index(fields=["status", "-applied_at"], name="membership_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("admin:members_membership_change", args=[self.pk])
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE

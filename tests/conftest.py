@@ -1,8 +1,40 @@
+"""The fixed users every access test runs over: anonymous, applicant, member, suspended member, staff."""
+
 import pytest
+
+from members.models import Membership, User
+
+
+def make_user(email, *, status=None, **fields):
+    user = User.objects.create_user(email=email, password="correct horse battery staple", **fields)
+    if status is not None:
+        Membership.objects.create(user=user, status=status)
+    return user
 
 
 @pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user(
-        email="staff@example.org", password="staff-password", is_staff=True, first_name="Hanako", last_name="Sato"
-    )
+def applicant(db):
+    return make_user("applicant@example.org", status=Membership.Status.APPLIED, first_name="Taro", last_name="Yamada")
+
+
+@pytest.fixture
+def member(db):
+    return make_user("member@example.org", status=Membership.Status.ACTIVE, first_name="Hanako", last_name="Suzuki")
+
+
+@pytest.fixture
+def suspended_member(db):
+    return make_user("suspended@example.org", status=Membership.Status.SUSPENDED, first_name="Jiro", last_name="Ito")
+
+
+@pytest.fixture
+def staff(db):
+    return make_user("staff@example.org", is_staff=True, is_superuser=True, first_name="Keiko", last_name="Sato")
+
+
+@pytest.fixture(params=["anonymous", "applicant", "member", "suspended_member", "staff"])
+def any_user(request):
+    """Each of the fixed users in turn; ``None`` for the anonymous visitor."""
+    if request.param == "anonymous":
+        return None
+    return request.getfixturevalue(request.param)

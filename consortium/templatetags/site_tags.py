@@ -1,7 +1,7 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from consortium.bilingual import language_alternates
+from consortium.bilingual import language_alternates, localized
 
 register = template.Library()
 
@@ -29,3 +29,15 @@ def nav_link(context, url_name, label, exact=False):
     path = request.path if request is not None else ""
     current = url is not None and (path == url or (not exact and path.startswith(url)))
     return {"url": url, "label": label, "current": current}
+
+
+@register.simple_tag
+def localize(obj, field):
+    """``{% localize article "title" as title %}``: title.text, title.language, title.is_fallback."""
+    return localized(obj, field)
+
+
+@register.inclusion_tag("includes/fallback_note.html")
+def fallback_note(value):
+    """A visible note when a text is shown in the other language."""
+    return {"value": value}

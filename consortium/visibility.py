@@ -1,0 +1,25 @@
+"""Record visibility shared by the database's models: members, or staff only."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from members.access import Level, access_level
+
+
+class Visibility(models.TextChoices):
+    MEMBERS = "members", _("members")
+    STAFF = "staff", _("staff only")
+
+
+class VisibleQuerySet(models.QuerySet):
+    """``visible_to(user)``: the one place a database queryset meets the access rule."""
+
+    def visible_to(self, user):
+        level = access_level(user)
+        if level >= Level.STAFF:
+            return self
+        if level >= Level.MEMBER:
+            return self.filter(**{self.visibility_lookup: Visibility.MEMBERS})
+        return self.none()
+
+    visibility_lookup = "visibility"

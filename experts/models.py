@@ -1,0 +1,125 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from consortium.bilingual import BilingualNameMixin, current_language
+from consortium.visibility import Visibility, VisibleQuerySet
+
+
+class Specialty(BilingualNameMixin, models.Model):
+    """A field of expertise, from a controlled bilingual vocabulary."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("specialty")
+        verbose_name_plural = _("specialties")
+        ordering = ["order", "code"]
+
+
+class ExpertQuerySet(VisibleQuerySet):
+    pass
+
+
+class Expert(models.Model):
+    """A specialist in cultural heritage cooperation.
+
+    Japanese records keep family and given names apart, in kanji, in kana and
+    in roman letters; a person without a name in Japanese script has only the
+    roman-letter fields.
+    """
+
+    family_name = models.CharField(_("family name (kanji)"), max_length=100, blank=True)
+    given_name = models.CharField(_("given name (kanji)"), max_length=100, blank=True)
+    family_name_kana = models.CharField(_("family name (kana)"), max_length=100, blank=True)
+    given_name_kana = models.CharField(_("given name (kana)"), max_length=100, blank=True)
+    family_name_en = models.CharField(_("family name (roman letters)"), max_length=100, blank=True)
+    given_name_en = models.CharField(_("given name (roman letters)"), max_length=100, blank=True)
+    organization = models.ForeignKey(
+        "members.Organization",
+        verbose_name=_("affiliation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="experts",
+    )
+    department = models.CharField(_("department"), max_length=200, blank=True)
+    position_ja = models.CharField(_("position (Japanese)"), max_length=200, blank=True)
+    position_en = models.CharField(_("position (English)"), max_length=200, blank=True)
+    specialties = models.ManyToManyField(Specialty, verbose_name=_("specialties"), blank=True, related_name="experts")
+    countries = models.ManyToManyField(
+        "consortium.Country",
+        verbose_name=_("countries of field experience"),
+        blank=True,
+        related_name="experts",
+    )
+    languages = models.ManyToManyField(
+        "consortium.Language", verbose_name=_("languages"), blank=True, related_name="experts"
+    )
+    biography_ja = models.TextField(_("biography (Japanese)"), blank=True)
+    biography_en = models.TextField(_("biography (English)"), blank=True)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="expert",
+        help_text=_("The member who may edit this record from their own page."),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=8, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(m2m_fields=[specialties, countries, languages])
+
+    objects = ExpertQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        ordering = ["family_name_en", "given_name_en"]
+        constraints = [
+            # A record nobody can name is of no use: roman letters or kanji at least.
+            models.CheckConstraint(
+                condition=~models.Q(family_name="", family_name_en=""), name="expert_has_a_family_name"
+            ),
+        ]
+        indexes = [
+            # The admin's and the list page's default order; "recently updated" sort.
+            models.Index(fields=["family_name_en", "given_name_en"], name="expert_roman_name_idx"),
+            models.Index(fields=["-updated_at"], name="expert_updated_idx"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("experts:detail", args=[self.pk])
+
+    @property
+    def name_ja(self):
+        return f"{self.family_name} {self.given_name}".strip()
+
+    @property
+    def name_kana(self):
+        return f"{self.family_name_kana} {self.given_name_kana}".strip()
+
+    @property
+    def name_en(self):
+        return f"{self.given_name_en} {self.family_name_en}".strip()
+
+    @property
+    def display_name(self):
+        """Kanji on Japanese pages, roman letters on English ones, whichever exists otherwise."""
+        if current_language() == "ja":
+            return self.name_ja or self.name_en
+        return self.name_en or self.name_ja

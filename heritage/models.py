@@ -1,0 +1,139 @@
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from consortium.bilingual import BilingualNameMixin, localized
+from consortium.visibility import VisibleQuerySet
+
+
+class Threat(BilingualNameMixin, models.Model):
+    """A danger a site faces: conflict, earthquake, flood, fire, climate, development, looting…"""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+
+    class Meta:
+        verbose_name = _("threat")
+        verbose_name_plural = _("threats")
+        ordering = ["code"]
+
+
+class HeritageSiteQuerySet(VisibleQuerySet):
+    def visible_to(self, user):
+        # Sites carry no staff-only flag: every site is visible to the database's users.
+        from members.access import can_use_database
+
+        return self if can_use_database(user) else self.none()
+
+
+class HeritageSite(models.Model):
+    """A heritage property: a World Heritage site, or one the consortium records itself."""
+
+    class Category(models.TextChoices):
+        CULTURAL = "cultural", _("cultural")
+        NATURAL = "natural", _("natural")
+        MIXED = "mixed", _("mixed")
+        INTANGIBLE = "intangible", _("intangible")
+        OTHER = "other", _("other")
+
+    name_en = models.CharField(_("name (English)"), max_length=400, blank=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=400, blank=True)
+    name_fr = models.CharField(_("name (French)"), max_length=400, blank=True)
+    whc_id = models.PositiveIntegerField(
+        _("World Heritage id"), null=True, blank=True, help_text=_("The property's number on UNESCO's list.")
+    )
+    category = models.CharField(_("category"), max_length=16, choices=Category.choices)
+    countries = models.ManyToManyField(
+        "consortium.Country", verbose_name=_("countries"), blank=True, related_name="heritage_sites"
+    )
+    transboundary = models.BooleanField(_("transboundary"), default=False)
+    inscription_year = models.PositiveSmallIntegerField(_("year of inscription"), null=True, blank=True)
+    criteria = ArrayField(
+        models.CharField(max_length=4),
+        verbose_name=_("criteria"),
+        default=list,
+        blank=True,
+        help_text=_("World Heritage criteria, as roman numerals: i to x."),
+    )
+    in_danger = models.BooleanField(_("on the List in Danger"), default=False)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    area_hectares = models.DecimalField(_("area (hectares)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_ja = models.TextField(_("description (Japanese)"), blank=True)
+    threats = models.ManyToManyField(Threat, verbose_name=_("threats"), blank=True, related_name="sites")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(m2m_fields=[countries, threats])
+
+    objects = HeritageSiteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("heritage site")
+        verbose_name_plural = _("heritage sites")
+        ordering = ["name_en"]
+        constraints = [
+            # UNESCO's number identifies a property; the importer updates by it.
+            models.UniqueConstraint(fields=["whc_id"], name="heritage_site_whc_id_unique"),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="heritage_site_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="heritage_site_longitude_range",
+            ),
+            # Coordinates come in pairs.
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="heritage_site_coordinates_paired",
+            ),
+            models.CheckConstraint(condition=~Q(name_en="", name_ja="", name_fr=""), name="heritage_site_has_a_name"),
+        ]
+        indexes = [
+            # Facets on the site search: category, danger, inscription year.
+            models.Index(fields=["category"], name="heritage_site_category_idx"),
+            models.Index(fields=["in_danger"], name="heritage_site_danger_idx", condition=Q(in_danger=True)),
+            models.Index(fields=["inscription_year"], name="heritage_site_year_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("heritage:detail", args=[self.pk])
+
+    @property
+    def name(self):
+        return localized(self, "name").text or self.name_fr
+
+
+class DangerPeriod(models.Model):
+    """A time on UNESCO's List of World Heritage in Danger; an open end means it still is."""
+
+    site = models.ForeignKey(
+        HeritageSite, verbose_name=_("site"), on_delete=models.CASCADE, related_name="danger_periods"
+    )
+    start_year = models.PositiveSmallIntegerField(_("from"))
+    end_year = models.PositiveSmallIntegerField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("period in danger")
+        verbose_name_plural = _("periods in danger")
+        ordering = ["site", "start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=F("start_year")),
+                name="danger_period_end_after_start",
+            ),
+            models.UniqueConstraint(fields=["site", "start_year"], name="danger_period_site_start_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.start_year}–{self.end_year or ''}"

@@ -1,0 +1,76 @@
+"""The access rule: who may see what. Every database view, export, feed and
+count asks this module, and nothing else re-spells the rule.
+
+| level     | who                                            | sees                          |
+|-----------|------------------------------------------------|-------------------------------|
+| PUBLIC    | anonymous visitors                             | public pages                  |
+| APPLICANT | signed in, membership not active (any status)  | public pages, own account     |
+| MEMBER    | active membership                              | the database, not staff-only  |
+| STAFF     | is_staff                                       | everything                    |
+"""
+
+from enum import IntEnum
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+
+
+class Level(IntEnum):
+    PUBLIC = 0
+    APPLICANT = 1
+    MEMBER = 2
+    STAFF = 3
+
+
+def access_level(user):
+    """The user's level, read fresh from the database on each request.
+
+    Suspending a member takes effect on their next request because the
+    membership is loaded per request, never cached in the session.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Level.PUBLIC
+    if user.is_staff:
+        return Level.STAFF
+    membership = getattr(user, "membership", None)
+    if membership is not None and membership.is_active:
+        return Level.MEMBER
+    return Level.APPLICANT
+
+
+def can_use_database(user):
+    return access_level(user) >= Level.MEMBER
+
+
+def sees_staff_only(user):
+    return access_level(user) >= Level.STAFF
+
+
+def member_required(view):
+    """Guard for a database view.
+
+    Anonymous visitors are sent to sign in (keeping ``next``); signed-in users
+    without an active membership get a page that explains their membership,
+    never data. Answers are never cached.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        level = access_level(request.user)
+        if level == Level.PUBLIC:
+            return redirect_to_login(request.get_full_path())
+        if level == Level.APPLICANT:
+            response = render(
+                request,
+                "members/membership_required.html",
+                {"membership": getattr(request.user, "membership", None)},
+                status=403,
+            )
+        else:
+            response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapper

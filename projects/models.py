@@ -1,0 +1,193 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from consortium.bilingual import BilingualNameMixin, localized
+from consortium.visibility import Visibility, VisibleQuerySet
+
+
+class Funder(BilingualNameMixin, models.Model):
+    """Who pays: the Agency for Cultural Affairs, MOFA, JICA, UNESCO Funds-in-Trust, a foundation…"""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("government")
+        AGENCY = "agency", _("cooperation agency")
+        INTERNATIONAL = "international", _("international organisation")
+        FOUNDATION = "foundation", _("foundation")
+        COMPANY = "company", _("company")
+        OTHER = "other", _("other")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    website = models.URLField(_("website"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("funder")
+        verbose_name_plural = _("funders")
+        ordering = ["name_en"]
+
+
+class CooperationProject(models.Model):
+    """An international cooperation project for cultural heritage."""
+
+    class Kind(models.TextChoices):
+        EMERGENCY = "emergency", _("emergency response")
+        CONSERVATION = "conservation", _("conservation and restoration")
+        CAPACITY = "capacity", _("capacity building")
+        RESEARCH = "research", _("research and survey")
+        INTANGIBLE = "intangible", _("intangible heritage safeguarding")
+        EXCHANGE = "exchange", _("exchange")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        ONGOING = "ongoing", _("ongoing")
+        COMPLETED = "completed", _("completed")
+
+    title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    summary_ja = models.TextField(_("summary (Japanese)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.ONGOING)
+    countries = models.ManyToManyField(
+        "consortium.Country", verbose_name=_("countries"), blank=True, related_name="projects"
+    )
+    sites = models.ManyToManyField(
+        "heritage.HeritageSite", verbose_name=_("heritage sites"), blank=True, related_name="projects"
+    )
+    lead_organization = models.ForeignKey(
+        "members.Organization",
+        verbose_name=_("lead organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_projects",
+    )
+    partners = models.ManyToManyField(
+        "members.Organization", verbose_name=_("partner organisations"), blank=True, related_name="partner_projects"
+    )
+    funders = models.ManyToManyField(Funder, verbose_name=_("funders"), blank=True, related_name="projects")
+    start_year = models.PositiveSmallIntegerField(_("start year"))
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    outcomes_ja = models.TextField(_("outcomes (Japanese)"), blank=True)
+    outcomes_en = models.TextField(_("outcomes (English)"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    experts = models.ManyToManyField(
+        "experts.Expert", through="Participation", verbose_name=_("experts"), related_name="projects"
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=8, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(m2m_fields=[countries, sites, partners, funders])
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cooperation project")
+        verbose_name_plural = _("cooperation projects")
+        ordering = ["-start_year", "title_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=F("start_year")),
+                name="project_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__gte=1900, start_year__lte=2100), name="project_start_year_plausible"
+            ),
+            models.CheckConstraint(condition=~Q(title_ja="", title_en=""), name="project_has_a_title"),
+        ]
+        indexes = [
+            # Facets and sorts of the project search: kind, status, years, recently updated.
+            models.Index(fields=["kind"], name="project_kind_idx"),
+            models.Index(fields=["status"], name="project_status_idx"),
+            models.Index(fields=["start_year", "end_year"], name="project_years_idx"),
+            models.Index(fields=["-updated_at"], name="project_updated_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", args=[self.pk])
+
+    @property
+    def title(self):
+        return localized(self, "title").text
+
+
+class Participation(models.Model):
+    """An expert's part in a project."""
+
+    class Role(models.TextChoices):
+        LEADER = "leader", _("project leader")
+        COORDINATOR = "coordinator", _("coordinator")
+        MEMBER = "member", _("team member")
+        ADVISOR = "advisor", _("advisor")
+        TRAINER = "trainer", _("trainer")
+        RESEARCHER = "researcher", _("researcher")
+
+    project = models.ForeignKey(
+        CooperationProject, verbose_name=_("project"), on_delete=models.CASCADE, related_name="participations"
+    )
+    expert = models.ForeignKey(
+        "experts.Expert", verbose_name=_("expert"), on_delete=models.CASCADE, related_name="participations"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["project", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "expert", "role"], name="participation_unique_role"),
+        ]
+        indexes = [
+            # "Which projects has this expert worked on?" from the expert's page.
+            models.Index(fields=["expert", "project"], name="participation_expert_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.expert} – {self.get_role_display()}"
+
+
+class ProjectDocument(models.Model):
+    """A report, publication or link about a project: an uploaded file or an address."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("report")
+        PUBLICATION = "publication", _("publication")
+        MEDIA = "media", _("photographs or video")
+        WEBSITE = "website", _("web page")
+        OTHER = "other", _("other")
+
+    project = models.ForeignKey(
+        CooperationProject, verbose_name=_("project"), on_delete=models.CASCADE, related_name="documents"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REPORT)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    file = models.FileField(_("file"), upload_to="projects/documents/%Y/", blank=True)
+    url = models.URLField(_("address"), blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["project", "-year"]
+        constraints = [
+            # A document is a file or an address; one with neither leads nowhere.
+            models.CheckConstraint(condition=~Q(file="", url=""), name="project_document_file_or_url"),
+            models.CheckConstraint(condition=~Q(title_ja="", title_en=""), name="project_document_has_a_title"),
+        ]
+
+    def __str__(self):
+        return localized(self, "title").text

@@ -1,0 +1,29 @@
+import pytest
+
+from members.access import Level, access_level
+
+
+@pytest.mark.parametrize(
+    ("fixture", "level"),
+    [
+        ("applicant", Level.APPLICANT),
+        ("member", Level.MEMBER),
+        ("suspended_member", Level.APPLICANT),
+        ("staff", Level.STAFF),
+    ],
+)
+def test_access_level_of_each_fixed_user(request, fixture, level):
+    assert access_level(request.getfixturevalue(fixture)) == level
+
+
+def test_anonymous_visitor_is_public():
+    from django.contrib.auth.models import AnonymousUser
+
+    assert access_level(AnonymousUser()) == Level.PUBLIC
+
+
+def test_suspension_takes_effect_on_the_next_read(member):
+    from members.models import Membership, User
+
+    Membership.objects.filter(user=member).update(status=Membership.Status.SUSPENDED)
+    assert access_level(User.objects.get(pk=member.pk)) == Level.APPLICANT
