@@ -1,0 +1,54 @@
+"""Sign-in accounts for trying the portal locally: staff, an active member and an applicant."""
+
+import secrets
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+
+from consortium.visibility import Visibility
+from experts.models import Expert
+from members.models import Membership, User
+
+# (e-mail, what the account shows, user fields, membership status or None)
+DEMO_ACCOUNTS = (
+    (
+        "demo-staff@example.org",
+        "staff: the Django admin and every record",
+        {"is_staff": True, "is_superuser": True},
+        None,
+    ),
+    ("demo-member@example.org", "active member: the database, and an own expert record", {}, Membership.Status.ACTIVE),
+    ("demo-applicant@example.org", "applicant: membership not yet approved", {}, Membership.Status.APPLIED),
+)
+
+
+def ensure_demo_accounts():
+    """Create the demo accounts, or reset them; all get one new random password, which is returned."""
+    password = secrets.token_urlsafe(12)
+    with transaction.atomic():
+        for email, _, fields, status in DEMO_ACCOUNTS:
+            user = User.objects.filter(email__iexact=email).first() or User(email=email)
+            for name, value in fields.items():
+                setattr(user, name, value)
+            user.set_password(password)
+            user.save()
+            # Sign-in requires a verified address; these ones cannot receive mail.
+            EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+            if status is not None:
+                Membership.objects.update_or_create(user=user, defaults={"status": status})
+            if status == Membership.Status.ACTIVE:
+                _give_expert_record(user)
+    return password
+
+
+def _give_expert_record(user):
+    """Let the active member own an expert record, so editing one's own record can be tried."""
+    if Expert.objects.filter(user=user).exists():
+        return
+    expert = Expert.objects.filter(user=None, visibility=Visibility.MEMBERS).order_by("pk").first()
+    if expert is None:
+        return
+    expert.user = user
+    expert.save(update_fields=["user"])
+    user.first_name, user.last_name = expert.given_name_en, expert.family_name_en
+    user.save(update_fields=["first_name", "last_name"])
