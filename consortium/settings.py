@@ -6,7 +6,10 @@ and its database, or the portal refuses to start. ``env.sample`` lists every
 variable with its default and meaning.
 """
 
+import re
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.SessionLifetimeMiddleware",
+    "members.middleware.StaffSecondFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -110,6 +115,13 @@ CACHES = {
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Messages ride in the session, not in a cookie of their own (which could not carry the __Host- prefix).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Sessions end after an hour without activity and twelve hours after sign-in
+# (members.middleware.SessionLifetimeMiddleware); the cookie dies with the browser.
+MEMBERS_SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("DJANGO_SESSION_IDLE_MINUTES", 60))
+MEMBERS_SESSION_MAX_LIFETIME = timedelta(hours=env_int("DJANGO_SESSION_MAX_HOURS", 12))
+SESSION_COOKIE_AGE = int(MEMBERS_SESSION_MAX_LIFETIME.total_seconds())
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
@@ -137,8 +149,28 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env_str("DJANGO_EMAIL_SUBJECT_PREFIX", "[JCIC-Heritage] ")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+# The sign-up form files the membership application along with the account.
+ACCOUNT_FORMS = {"signup": "members.forms.ApplicationForm"}
+ACCOUNT_SESSION_REMEMBER = False
+# Counted in the shared database cache, so the limits hold across processes and hosts.
+# login_failed: 10 wrong passwords a minute from one address, 5 per account in 15 minutes.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/15m/key",
+    "signup": "10/h/ip",
+    "reset_password": "20/m/ip,5/h/key",
+}
+ACCOUNT_SIGNUP_REDIRECT_URL = "members:home"
+# Authenticator app (TOTP) with recovery codes, or a security key (WebAuthn) as the second factor.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# Security keys need HTTPS; local work on http://127.0.0.1 is the exception.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = env_str("DJANGO_MFA_ISSUER", "JCIC-Heritage")
+# Base of the links in e-mails sent outside a web request (the e-mail news).
+PORTAL_URL = env_str(
+    "DJANGO_PORTAL_URL", "http://127.0.0.1:8000" if DEBUG else f"{ACCOUNT_DEFAULT_HTTP_PROTOCOL}://{ALLOWED_HOSTS[0]}"
+).rstrip("/")
 
 # Languages: Japanese first, English second; every page under /ja/ or /en/.
 LANGUAGE_CODE = "ja"
@@ -186,13 +218,26 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "JCIC-Heritage <norepl
 SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Administrators", address) for address in env_list("DJANGO_ADMINS")]
 
+# The map of sites and projects (static/js/map.js over vendored Leaflet): any
+# tile server with the usual {z}/{x}/{y} address; its host joins img-src below.
+MAP_TILE_URL = env_str("DJANGO_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "DJANGO_MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+_map_tiles = urlsplit(MAP_TILE_URL)
+if _map_tiles.scheme not in ("http", "https") or not _map_tiles.netloc:
+    raise ImproperlyConfigured(f"DJANGO_MAP_TILE_URL must be an http(s) address, not {MAP_TILE_URL!r}.")
+# A subdomain placeholder ({s}.tile.example.org) becomes a wildcard host.
+MAP_TILE_ORIGIN = f"{_map_tiles.scheme}://{re.sub(r'\{[a-z]\}', '*', _map_tiles.netloc)}"
+
 # Security headers. The policy allows no inline script or style: templates
 # put behaviour in static files, and the rare inline block carries the nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:", *env_list("DJANGO_CSP_IMG_SOURCES")],
+    "img-src": [CSP.SELF, "data:", MAP_TILE_ORIGIN, *env_list("DJANGO_CSP_IMG_SOURCES")],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -235,3 +280,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO", "propagate": True}},
 }
+
+# django-import-export: an import runs in one transaction (the preview rolls it
+# back). The file uploaded for the preview waits for confirmation in the shared
+# cache, not on the disk of whichever process took the upload, nor among the
+# media files: it holds personal data, and the cache forgets it after a day.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"

@@ -1,8 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from members.models import User
+from consortium.admin import ImportExportHistoryAdmin
+from members.admin_membership import MembershipAdmin  # noqa: F401 (registers the admin)
+from members.admin_news import NewsIssueAdmin  # noqa: F401 (registers the admin)
+from members.models import Organization, SubCommittee, User
+from members.resources import OrganizationResource
 
 
 @admin.register(User)
@@ -22,4 +27,33 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
+    ]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(ImportExportHistoryAdmin):
+    resource_classes = [OrganizationResource]
+    list_display = ["name_ja", "name_en", "kind", "country", "updated_at"]
+    list_select_related = ["country"]
+    list_filter = ["kind", "country__unesco_region", "country__subcommittee_region"]
+    search_fields = ["name_ja", "name_en"]
+    autocomplete_fields = ["country"]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (_("Names"), {"fields": [("name_ja", "name_en")]}),
+        (None, {"fields": ["kind", "country", "website"]}),
+        (_("Record"), {"fields": [("created_at", "updated_at")]}),
+    ]
+
+
+@admin.register(SubCommittee)
+class SubCommitteeAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name_ja", "name_en", "region", "order"]
+    list_select_related = ["region"]
+    list_filter = ["region"]
+    search_fields = ["code", "name_ja", "name_en"]
+    fieldsets = [
+        (None, {"fields": ["code", "region", "order"]}),
+        (_("Names"), {"fields": [("name_ja", "name_en")]}),
+        (_("Description"), {"fields": [("description_ja", "description_en")]}),
     ]

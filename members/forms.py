@@ -1,0 +1,168 @@
+"""Forms a person fills in about their own membership: the application, their
+preferences and, where they have one, their own expert record."""
+
+from allauth.account.forms import SignupForm
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from consortium.bilingual import current_language
+from experts.models import Expert
+from members.models import Membership, Organization, SubCommittee
+
+
+class ApplicationForm(SignupForm):
+    """allauth's sign-up form plus the membership application.
+
+    The account is created as usual (e-mail, password, verification by
+    e-mail); ``signup`` then files the application, which waits for the
+    secretariat's decision with the status "applied".
+    """
+
+    last_name = forms.CharField(
+        label=_("Family name"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"})
+    )
+    first_name = forms.CharField(
+        label=_("Given name"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organization.objects.only("name_ja", "name_en"),
+        required=False,
+        empty_label=_("(not in the list)"),
+        help_text=_("Choose your organisation, or leave this empty and type its name below."),
+    )
+    organization_name = forms.CharField(
+        label=_("Organisation, if not in the list"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput({"autocomplete": "organization"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of membership"),
+        choices=Membership.Kind.choices,
+        initial=Membership.Kind.INDIVIDUAL,
+        widget=forms.RadioSelect,
+        help_text=_("Organisational membership is applied for on behalf of your organisation."),
+    )
+    subcommittees = forms.ModelMultipleChoiceField(
+        label=_("Sub-committees of interest"),
+        queryset=SubCommittee.objects.only("code", "name_ja", "name_en"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    statement = forms.CharField(
+        label=_("Statement"),
+        max_length=2000,
+        widget=forms.Textarea({"rows": 5}),
+        help_text=_("A few lines on your work and why you wish to join (at most 2,000 characters)."),
+    )
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=settings.LANGUAGES,
+        help_text=_("Language of the e-mails the portal sends you."),
+    )
+
+    field_order = [
+        "last_name",
+        "first_name",
+        "email",
+        "password1",
+        "password2",
+        "organization",
+        "organization_name",
+        "kind",
+        "subcommittees",
+        "statement",
+        "language",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = current_language()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        has_organisation = cleaned_data.get("organization") or cleaned_data.get("organization_name", "").strip()
+        if cleaned_data.get("kind") == Membership.Kind.ORGANISATIONAL and not has_organisation:
+            self.add_error(
+                "organization", _("An organisational membership needs the organisation: choose it or type it.")
+            )
+        return cleaned_data
+
+    def signup(self, request, user):
+        """Called by allauth once the user exists: file the application."""
+        data = self.cleaned_data
+        user.language = data["language"]
+        user.save(update_fields=["language"])
+        membership = Membership.objects.create(
+            user=user,
+            kind=data["kind"],
+            organization=data.get("organization"),
+            organization_name="" if data.get("organization") else data.get("organization_name", "").strip(),
+            statement=data["statement"],
+        )
+        membership.subcommittees.set(data.get("subcommittees") or [])
+
+
+class PreferencesForm(forms.Form):
+    """What a member may change about their own membership."""
+
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=settings.LANGUAGES,
+        help_text=_("Language of the e-mails the portal sends you."),
+    )
+    news_opt_in = forms.BooleanField(
+        label=_("Send me the e-mail news"),
+        required=False,
+        help_text=_("The consortium's news for members, about once a month."),
+    )
+    subcommittees = forms.ModelMultipleChoiceField(
+        label=_("Sub-committees of interest"),
+        queryset=SubCommittee.objects.only("code", "name_ja", "name_en"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, user, membership, **kwargs):
+        self.user = user
+        self.membership = membership
+        initial = {"language": user.language}
+        if membership is not None:
+            initial["news_opt_in"] = membership.news_opt_in
+            initial["subcommittees"] = list(membership.subcommittees.all())
+        super().__init__(*args, initial=initial, **kwargs)
+        if membership is None:
+            del self.fields["news_opt_in"]
+            del self.fields["subcommittees"]
+
+    def save(self):
+        self.user.language = self.cleaned_data["language"]
+        self.user.save(update_fields=["language"])
+        if self.membership is not None:
+            self.membership.news_opt_in = self.cleaned_data["news_opt_in"]
+            self.membership.save(update_fields=["news_opt_in"])
+            self.membership.subcommittees.set(self.cleaned_data["subcommittees"])
+
+
+class OwnExpertRecordForm(forms.ModelForm):
+    """The parts of their expert record a member keeps up to date themselves."""
+
+    class Meta:
+        model = Expert
+        fields = [
+            "department",
+            "position_ja",
+            "position_en",
+            "specialties",
+            "biography_ja",
+            "biography_en",
+            "email",
+            "phone",
+        ]
+        widgets = {
+            "specialties": forms.CheckboxSelectMultiple,
+            "biography_ja": forms.Textarea({"rows": 6}),
+            "biography_en": forms.Textarea({"rows": 6}),
+        }

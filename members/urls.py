@@ -1,0 +1,11 @@
+from django.urls import path
+
+from members import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("expert/", views.expert_record, name="expert"),
+    path("news/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -1,0 +1,92 @@
+"""The member's own pages: membership, preferences, own expert record, unsubscribing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from experts.models import Expert
+from members import newsletter
+from members.access import member_required
+from members.forms import OwnExpertRecordForm, PreferencesForm
+from members.models import Membership
+
+
+def _membership_of(user):
+    return (
+        Membership.objects.filter(user=user).select_related("organization").prefetch_related("subcommittees").first()
+    )
+
+
+def _status_history(membership):
+    """The membership's changes of status, oldest first, from its recorded history."""
+    changes = []
+    previous = None
+    for record in membership.history.order_by("history_date").only("status", "history_date"):
+        if record.status != previous:
+            changes.append(record)
+            previous = record.status
+    return changes
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def home(request):
+    membership = _membership_of(request.user)
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None, user=request.user, membership=membership
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your preferences have been saved."))
+        return redirect("members:home")
+    expert = Expert.objects.filter(user=request.user).only("pk").first()
+    context = {
+        "membership": membership,
+        "history": _status_history(membership) if membership else [],
+        "form": form,
+        "expert": expert,
+    }
+    return render(request, "members/home.html", context)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def expert_record(request):
+    """The member edits their own expert record; the change joins the record's history.
+
+    Ownership, not the database's visibility rule, decides here: a member
+    may edit their own record whatever its visibility, and no one else's.
+    """
+    expert = get_object_or_404(Expert, user=request.user)
+    form = OwnExpertRecordForm(request.POST if request.method == "POST" else None, instance=expert)
+    if request.method == "POST" and form.is_valid():
+        form.instance._change_reason = "Edited by the member on their own page"
+        form.save()
+        messages.success(request, _("Your expert record has been updated."))
+        return redirect("members:home")
+    return render(request, "members/expert_form.html", {"form": form, "expert": expert})
+
+
+@csrf_exempt  # The signed token is the credential: mail programs POST here without a session (RFC 8058).
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """One-click unsubscribe from the e-mail news.
+
+    GET asks for confirmation (link checkers in mail systems follow links);
+    POST, from the page's button or a mail program's one-click request, acts.
+    """
+    user = newsletter.user_from_unsubscribe_token(token)
+    membership = getattr(user, "membership", None) if user else None
+    if membership is None:
+        return render(request, "members/unsubscribe_invalid.html", status=400)
+    if request.method == "POST":
+        membership.news_opt_in = False
+        membership.save(update_fields=["news_opt_in"])
+        return render(request, "members/unsubscribe_done.html", {"email": user.email})
+    return render(request, "members/unsubscribe_confirm.html", {"email": user.email, "token": token})

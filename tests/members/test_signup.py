@@ -1,0 +1,93 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from members.models import Membership, Organization, SubCommittee, User
+
+
+@pytest.fixture
+def organisation(db):
+    return Organization.objects.create(
+        name_ja="東京文化財研究所", name_en="Tokyo Research Institute", kind="research_institute"
+    )
+
+
+@pytest.fixture
+def subcommittee(db):
+    return SubCommittee.objects.create(
+        code="test-maritime", name_ja="水中文化遺産分科会", name_en="Underwater heritage"
+    )
+
+
+def application(**overrides):
+    data = {
+        "last_name": "Tanaka",
+        "first_name": "Aiko",
+        "email": "aiko@example.org",
+        "password1": "a long enough passphrase 42",
+        "password2": "a long enough passphrase 42",
+        "organization": "",
+        "organization_name": "",
+        "kind": "individual",
+        "statement": "Conservation architect working in Central Asia.",
+        "language": "en",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_signup_page_asks_for_the_application_in_japanese(client, db):
+    response = client.get("/ja/accounts/signup/")
+    content = response.content.decode()
+    assert response.status_code == 200
+    for name in [
+        "last_name",
+        "first_name",
+        "email",
+        "organization",
+        "organization_name",
+        "kind",
+        "statement",
+        "language",
+    ]:
+        assert f'name="{name}"' in content
+    assert "パスワード" in content  # allauth's own Japanese catalogue is in use
+
+
+def test_signup_creates_an_applied_membership_after_verification(client, organisation, subcommittee):
+    response = client.post(
+        "/en/accounts/signup/",
+        application(organization=organisation.pk, subcommittees=[subcommittee.pk], language="ja"),
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="aiko@example.org")
+    assert (user.last_name, user.first_name, user.language) == ("Tanaka", "Aiko", "ja")
+    membership = user.membership
+    assert membership.status == Membership.Status.APPLIED
+    assert membership.organization == organisation
+    assert list(membership.subcommittees.all()) == [subcommittee]
+    # Not signed in until the address is verified.
+    assert client.get(reverse("members:home")).status_code == 302
+    assert not EmailAddress.objects.get(user=user).verified
+
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    client.post(link.split("testserver", 1)[1])
+
+    assert EmailAddress.objects.get(user=user).verified
+    response = client.get(reverse("members:home"))
+    assert response.status_code == 200
+    assert Membership.objects.get(user=user).status == Membership.Status.APPLIED
+
+
+def test_typed_organisation_is_kept_when_not_in_the_list(client, db):
+    client.post("/en/accounts/signup/", application(organization_name="Kyoto Heritage NPO"))
+    assert Membership.objects.get(user__email="aiko@example.org").organization_name == "Kyoto Heritage NPO"
+
+
+def test_organisational_membership_needs_an_organisation(client, db):
+    response = client.post("/en/accounts/signup/", application(kind="organisational"))
+    assert response.status_code == 200
+    assert not User.objects.filter(email="aiko@example.org").exists()
