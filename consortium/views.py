@@ -4,10 +4,23 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from consortium.statistics import home_figures
+from events.models import Event, NewsArticle
+from events.views import events as event_views
+from events.views import news as news_views
+
+HOME_NEWS = 5
+HOME_EVENTS = 3
+
 
 @require_GET
 def home(request):
-    return render(request, "consortium/home.html")
+    context = {
+        "latest_news": NewsArticle.objects.published().only(*news_views.LIST_FIELDS)[:HOME_NEWS],
+        "upcoming_events": Event.objects.upcoming().only(*event_views.LIST_FIELDS)[:HOME_EVENTS],
+        "figures": home_figures(),
+    }
+    return render(request, "consortium/home.html", context)
 
 
 @never_cache
@@ -30,5 +43,6 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /ja/accounts/",
         "Disallow: /en/accounts/",
+        f"Sitemap: {request.scheme}://{request.get_host()}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

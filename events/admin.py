@@ -1,0 +1,198 @@
+import csv
+
+from django import forms
+from django.contrib import admin
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from events import registrations
+from events.models import Event, Material, NewsArticle, NewsAttachment, Page, PublicationStatus, Registration, Speaker
+from events.models.events import validate_time_zone
+
+
+def spreadsheet_safe(*cells):
+    """Cells as text a spreadsheet will not run: a name typed as ``=HYPERLINK(...)`` stays a name."""
+    return ["'" + cell if cell[:1] in ("=", "+", "-", "@") else cell for cell in map(str, cells)]
+
+
+class NewsAttachmentInline(admin.TabularInline):
+    model = NewsAttachment
+    extra = 0
+
+
+@admin.register(NewsArticle)
+class NewsArticleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "category", "status", "publish_at"]
+    list_filter = ["status", "category"]
+    search_fields = ["title_ja", "title_en", "slug"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [NewsAttachmentInline]
+    fieldsets = [
+        (None, {"fields": ["slug", "category", "status", "publish_at"]}),
+        (_("Japanese"), {"fields": ["title_ja", "summary_ja", "body_ja", "image_alt_ja"]}),
+        (_("English"), {"fields": ["title_en", "summary_en", "body_en", "image_alt_en"]}),
+        (_("Image"), {"fields": ["image"]}),
+    ]
+    actions = ["publish_now"]
+
+    @admin.action(description=_("Publish the selected articles now"))
+    def publish_now(self, request, queryset):
+        queryset.update(status=PublicationStatus.PUBLISHED, publish_at=timezone.now())
+
+    def view_on_site(self, obj):
+        # Staff see drafts and scheduled articles as a preview on the site itself.
+        return obj.get_absolute_url()
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "slug", "order", "is_published"]
+    list_editable = ["order", "is_published"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    fieldsets = [
+        (None, {"fields": ["slug", "order", "is_published"]}),
+        (_("Japanese"), {"fields": ["title_ja", "summary_ja", "body_ja"]}),
+        (_("English"), {"fields": ["title_en", "summary_en", "body_en"]}),
+    ]
+
+
+class SpeakerInline(admin.TabularInline):
+    model = Speaker
+    extra = 0
+
+
+class MaterialInline(admin.TabularInline):
+    model = Material
+    extra = 0
+
+
+EVENT_FIELDSETS = [
+    (None, {"fields": ["slug", "kind", "status", "audience", "format"]}),
+    (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
+    (
+        _("Where"),
+        {
+            "fields": [
+                "venue_name_ja",
+                "venue_name_en",
+                "venue_address_ja",
+                "venue_address_en",
+                "map_url",
+                "online_url",
+            ]
+        },
+    ),
+    (_("Japanese"), {"fields": ["title_ja", "summary_ja", "description_ja", "programme_ja"]}),
+    (_("English"), {"fields": ["title_en", "summary_en", "description_en", "programme_en"]}),
+    (
+        _("Registration"),
+        {"fields": ["takes_registrations", "capacity", "registration_opens_at", "registration_closes_at"]},
+    ),
+    (_("Organisers"), {"fields": ["co_organisers"]}),
+    (_("After the event"), {"fields": ["attendance", "report_ja", "report_en"]}),
+]
+
+
+class EventAdminForm(forms.ModelForm):
+    """Staff type times as they read on the venue's clock; they are stored in the event's own time zone.
+
+    Django reads a typed time in the site's zone (Tokyo), so the form shows the
+    stored times in the event's zone and re-reads what is typed in that zone.
+    """
+
+    local_time_fields = ["starts_at", "ends_at"]
+
+    class Meta:
+        model = Event
+        fields = [name for _title, options in EVENT_FIELDSETS for name in options["fields"]]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in self.local_time_fields:
+                value = getattr(self.instance, name)
+                self.initial[name] = timezone.make_naive(value, self.instance.zone)
+        for name in self.local_time_fields:
+            self.fields[name].help_text = _("Local time at the venue, in the event's time zone.")
+
+    def clean_time_zone(self):
+        validate_time_zone(self.cleaned_data["time_zone"])
+        return self.cleaned_data["time_zone"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "time_zone" in self.errors:
+            return cleaned
+        zone = Event(time_zone=cleaned.get("time_zone") or "Asia/Tokyo").zone
+        for name in self.local_time_fields:
+            value = cleaned.get(name)
+            if value is not None:
+                wall_clock = timezone.make_naive(value, timezone.get_current_timezone())
+                cleaned[name] = timezone.make_aware(wall_clock, zone)
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends < starts:
+            self.add_error("ends_at", _("The event cannot end before it starts."))
+        return cleaned
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    form = EventAdminForm
+    list_display = ["__str__", "kind", "starts_at", "status", "audience", "capacity"]
+    list_filter = ["status", "kind", "audience", "format"]
+    search_fields = ["title_ja", "title_en", "slug"]
+    date_hierarchy = "starts_at"
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["co_organisers"]
+    inlines = [SpeakerInline, MaterialInline]
+    fieldsets = EVENT_FIELDSETS
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change and "capacity" in form.changed_data:
+                # A larger hall: the waiting list moves up at once.
+                event = Event.objects.select_for_update().get(pk=obj.pk)
+                registrations.fill_places(event, base_url=request.build_absolute_uri("/").rstrip("/"))
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "affiliation", "event", "status", "language", "created_at"]
+    list_filter = ["status", "language", ("event", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "email", "affiliation", "event__title_ja", "event__title_en"]
+    list_select_related = ["event"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["created_at", "promoted_at", "cancelled_at", "reminder_sent_at"]
+    actions = ["export_csv"]
+
+    @admin.action(description=_("Export the selected registrations as CSV (attendee list)"))
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="attendees.csv"'
+        # A byte-order mark, so that spreadsheet programs read Japanese names correctly.
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(
+            [_("event"), _("name"), _("e-mail address"), _("affiliation"), _("status"), _("language"), _("registered")]
+        )
+        rows = queryset.select_related("event").order_by("event__starts_at", "status", "created_at")
+        for registration in rows:
+            writer.writerow(
+                spreadsheet_safe(
+                    registration.event.title,
+                    registration.name,
+                    registration.email,
+                    registration.affiliation,
+                    registration.get_status_display(),
+                    registration.language,
+                    timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                )
+            )
+        return response

@@ -1,0 +1,62 @@
+"""E-mails to registrants, each in the registrant's own language.
+
+Links must work from a mail client, so every address is absolute: views pass
+their own scheme and host, the reminder command the site's public address.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from events.tokens import confirmation_url, manage_url
+
+
+def _send(template, *, to, language, context):
+    with translation.override(language):
+        subject = render_to_string(f"events/email/{template}_subject.txt", context)
+        body = render_to_string(f"events/email/{template}.txt", context)
+    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
+    send_mail(prefix + " ".join(subject.split()), body, None, [to])
+
+
+def _registration_context(registration, base_url):
+    event = registration.event
+    return {
+        "event": event,
+        "registration": registration,
+        "event_url": base_url + event.get_absolute_url(),
+        "manage_url": base_url + manage_url(registration),
+        "online_url": event.online_url
+        if registration.status == registration.Status.CONFIRMED and event.is_online
+        else "",
+    }
+
+
+def _send_about(registration, template, base_url):
+    language = registration.language
+    with translation.override(language):
+        context = _registration_context(registration, base_url)
+    _send(template, to=registration.email, language=language, context=context)
+
+
+def send_confirmation_request(event, *, base_url, name, email, affiliation, language):
+    """Ask a member of the public to prove their address before a place is taken for them."""
+    details = {"name": name, "email": email, "affiliation": affiliation, "language": language}
+    with translation.override(language):
+        context = {"event": event, "name": name, "confirm_url": base_url + confirmation_url(event, **details)}
+    _send("confirm_address", to=email, language=language, context=context)
+
+
+def send_registration_notice(registration, base_url):
+    """A confirmed place or a place on the waiting list, with the link to cancel."""
+    template = "registered" if registration.status == registration.Status.CONFIRMED else "waitlisted"
+    _send_about(registration, template, base_url)
+
+
+def send_promotion(registration, base_url):
+    _send_about(registration, "promoted", base_url)
+
+
+def send_reminder(registration, base_url):
+    _send_about(registration, "reminder", base_url)

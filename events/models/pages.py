@@ -1,0 +1,54 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from consortium.bilingual import localized
+from events.markup import render_markdown
+from events.models.publishing import SLUG_HELP, BilingualTitleMixin
+from members.access import sees_staff_only
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def previewable_by(self, user):
+        """Staff may open an unpublished page as a preview; everyone else sees published pages."""
+        return self.all() if sees_staff_only(user) else self.published()
+
+
+class Page(BilingualTitleMixin, models.Model):
+    """An outreach page (about, mission, activities, sub-committees, how to join) in the order staff choose."""
+
+    slug = models.SlugField(_("address (slug)"), max_length=80, unique=True, help_text=SLUG_HELP)
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers come first."))
+    is_published = models.BooleanField(_("published"), default=False)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    summary_ja = models.CharField(
+        _("summary (Japanese)"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence for the index and link previews."),
+    )
+    summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
+    body_ja = models.TextField(_("body (Japanese)"), blank=True, help_text=_("Markdown."))
+    body_en = models.TextField(_("body (English)"), blank=True, help_text=_("Markdown."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outreach page")
+        verbose_name_plural = _("outreach pages")
+        ordering = ["order", "slug"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title_ja="", title_en=""), name="page_has_a_title"),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("pages:detail", args=[self.slug])
+
+    def body_html(self, language=None):
+        return render_markdown(localized(self, "body", language).text)

@@ -1,0 +1,61 @@
+"""sitemap.xml: every public page in both languages, with its alternates; nothing members-only."""
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
+from django.urls import reverse
+
+from events.models import Event, NewsArticle, Page
+
+
+class BilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class FixedPagesSitemap(BilingualSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["home", "pages:index", "news:list", "events:list", "events:past", "statistics"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PageSitemap(BilingualSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.published().only("slug", "updated_at")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class NewsSitemap(BilingualSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return NewsArticle.objects.published().only("slug", "updated_at")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class EventSitemap(BilingualSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Event.objects.announced().filter(audience=Event.Audience.PUBLIC).only("slug", "updated_at")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {"pages": FixedPagesSitemap, "outreach": PageSitemap, "news": NewsSitemap, "events": EventSitemap}
+
+
+def sitemap_xml(request):
+    # Our own copy of Django's template: django.contrib.sitemaps need not be an installed app.
+    return sitemap(request, SITEMAPS, template_name="events/sitemap.xml")

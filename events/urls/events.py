@@ -1,0 +1,15 @@
+from django.urls import path
+
+from events.views import events, registration
+
+app_name = "events"
+urlpatterns = [
+    path("", events.event_list, name="list"),
+    path("past/", events.event_past, name="past"),
+    path("calendar.ics", events.calendar_ics, name="calendar"),
+    path("registration/confirm/<str:token>/", registration.registration_confirm, name="confirm"),
+    path("registration/<str:token>/", registration.registration_manage, name="registration"),
+    path("<slug:slug>/", events.event_detail, name="detail"),
+    path("<slug:slug>/register/", registration.event_register, name="register"),
+    path("<slug:slug>.ics", events.event_ics, name="ics"),
+]

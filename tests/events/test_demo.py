@@ -1,0 +1,58 @@
+import random
+from io import StringIO
+
+import pytest
+from django.db.models import Count, F, Q
+
+from events import demo
+from events.models import Event, NewsArticle, Page, Registration
+
+pytestmark = pytest.mark.django_db
+
+
+def seed():
+    out = StringIO()
+    demo.seed(random.Random(1), out)
+    return out.getvalue()
+
+
+def test_demo_makes_pages_news_and_events_in_both_languages():
+    assert "Outreach:" in seed()
+    assert (
+        Page.objects.published().filter(title_ja__gt="", title_en__gt="", body_ja__gt="", body_en__gt="").count() == 5
+    )
+    assert Page.objects.filter(slug="mission", body_en__contains="Communicate").exists()
+    assert NewsArticle.objects.published().filter(title_en="").exists(), "some news only in Japanese"
+    assert NewsArticle.objects.published().exclude(title_en="").exists()
+    assert Event.objects.upcoming().exists() and Event.objects.past().exists()
+    assert Event.objects.upcoming().filter(audience=Event.Audience.MEMBERS).exists()
+    assert Registration.objects.filter(status=Registration.Status.WAITLISTED).exists()
+    assert "lorem" not in " ".join(Page.objects.values_list("body_en", flat=True)).lower()
+
+
+def test_demo_never_books_an_event_beyond_its_capacity():
+    seed()
+    overbooked = Event.objects.annotate(
+        confirmed=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED))
+    ).filter(capacity__lt=F("confirmed"))
+    assert not overbooked.exists()
+
+
+def test_demo_runs_again_without_adding_copies():
+    seed()
+    counts = (Page.objects.count(), NewsArticle.objects.count(), Event.objects.count(), Registration.objects.count())
+    seed()
+    assert (
+        Page.objects.count(),
+        NewsArticle.objects.count(),
+        Event.objects.count(),
+        Registration.objects.count(),
+    ) == (counts)
+
+
+def test_demo_pages_render(client):
+    seed()
+    for path in ("/ja/", "/en/", "/ja/about/mission/", "/en/news/", "/en/events/", "/ja/events/past/"):
+        assert client.get(path).status_code == 200
+    html = client.get("/en/events/annual-symposium-disasters-and-heritage/").content.decode()
+    assert "Keynote lecture" in html and "<table>" in html
