@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin
 
@@ -16,6 +18,7 @@ class Region(BilingualNameMixin, models.Model):
     name_ja = models.CharField(_("name (Japanese)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("region")
@@ -52,6 +55,7 @@ class Country(BilingualNameMixin, models.Model):
         related_name="subcommittee_countries",
         limit_choices_to={"scheme": Region.Scheme.SUBCOMMITTEE},
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("country")
@@ -65,8 +69,56 @@ class Language(BilingualNameMixin, models.Model):
     code = models.CharField(_("ISO 639 code"), max_length=8, primary_key=True)
     name_ja = models.CharField(_("name (Japanese)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("language")
         verbose_name_plural = _("languages")
         ordering = ["name_en"]
+
+
+class DataExport(models.Model):
+    """A member's download of a list page's results: who, when, which search, how many rows."""
+
+    class Kind(models.TextChoices):
+        EXPERTS = "experts", _("experts")
+        PROJECTS = "projects", _("cooperation projects")
+        SITES = "sites", _("heritage sites")
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="data_exports",
+    )
+    user_email = models.EmailField(
+        _("user's e-mail"), help_text=_("Kept when the account is deleted, so the record still says who.")
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    format = models.CharField(_("format"), max_length=8, choices=Format.choices)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    query_string = models.TextField(_("search"), blank=True, help_text=_("The list page's GET parameters."))
+    row_count = models.PositiveIntegerField(_("rows"))
+    truncated = models.BooleanField(
+        _("cut at the limit"), default=False, help_text=_("More results matched than one export may hold.")
+    )
+
+    class Meta:
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        ordering = ["-created_at"]
+        indexes = [
+            # The admin's list, newest first.
+            models.Index(fields=["-created_at"], name="data_export_created_idx"),
+            # One person's exports, newest first.
+            models.Index(fields=["user", "-created_at"], name="data_export_user_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_email} · {self.get_kind_display()} · {self.created_at:%Y-%m-%d %H:%M}"

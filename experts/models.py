@@ -1,10 +1,14 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, current_language
+from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.visibility import Visibility, VisibleQuerySet
 
 
@@ -15,11 +19,29 @@ class Specialty(BilingualNameMixin, models.Model):
     name_ja = models.CharField(_("name (Japanese)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("specialty")
         verbose_name_plural = _("specialties")
         ordering = ["order", "code"]
+
+
+# Names in every script and order ("山田太郎", "やまだたろう", "taro yamada",
+# "yamada taro") and the Japanese texts, for substring search: see consortium.search.
+SEARCH_TEXT = (
+    Concat("family_name", "given_name"),
+    Concat("family_name_kana", "given_name_kana"),
+    Concat("given_name_en", Value(" "), "family_name_en"),
+    Concat("family_name_en", Value(" "), "given_name_en"),
+    "position_ja",
+    "department",
+    "biography_ja",
+)
+# Two-character Japanese words (family names above all) are looked up by bigram in
+# the names and the position only: bigrams of whole biographies made every insert
+# ten times dearer, and long texts are still searched by trigram and by word.
+BIGRAM_TEXT = SEARCH_TEXT[:2] + ("position_ja",)
 
 
 class ExpertQuerySet(VisibleQuerySet):
@@ -79,7 +101,19 @@ class Expert(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(m2m_fields=[specialties, countries, languages])
+    search_text, search_bigrams, search_document = generated_search_fields(
+        text=SEARCH_TEXT,
+        bigram_text=BIGRAM_TEXT,
+        document_weights={
+            "A": ["given_name_en", "family_name_en"],
+            "B": ["position_en", "department"],
+            "C": ["biography_en"],
+        },
+    )
+    history = HistoricalRecords(
+        m2m_fields=[specialties, countries, languages],
+        excluded_fields=list(SEARCH_COLUMNS),
+    )
 
     objects = ExpertQuerySet.as_manager()
 
@@ -90,13 +124,21 @@ class Expert(models.Model):
         constraints = [
             # A record nobody can name is of no use: roman letters or kanji at least.
             models.CheckConstraint(
-                condition=~models.Q(family_name="", family_name_en=""), name="expert_has_a_family_name"
+                condition=~models.Q(family_name="", family_name_en=""),
+                name="expert_has_a_family_name",
+                violation_error_message=_("Give the family name in kanji or in roman letters."),
             ),
         ]
         indexes = [
             # The admin's and the list page's default order; "recently updated" sort.
             models.Index(fields=["family_name_en", "given_name_en"], name="expert_roman_name_idx"),
             models.Index(fields=["-updated_at"], name="expert_updated_idx"),
+            # The Japanese pages' name order: by reading.
+            models.Index(fields=["family_name_kana", "given_name_kana"], name="expert_kana_name_idx"),
+            # Search: English words; substrings of 3+ characters; Japanese two-character words.
+            GinIndex(fields=["search_document"], name="expert_search_document_idx"),
+            GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="expert_search_trgm_idx"),
+            GinIndex(fields=["search_bigrams"], name="expert_search_bigram_idx"),
         ]
 
     def __str__(self):

@@ -1,4 +1,5 @@
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -6,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized
+from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.visibility import VisibleQuerySet
+
+# Names in every language and the Japanese description, for substring search: see consortium.search.
+SEARCH_TEXT = ("name_ja", "name_en", "name_fr", "description_ja")
+# Two-character Japanese words are looked up by bigram in the names only; the
+# descriptions are searched by trigram and by word.
+BIGRAM_TEXT = ("name_ja",)
 
 
 class Threat(BilingualNameMixin, models.Model):
@@ -15,6 +23,7 @@ class Threat(BilingualNameMixin, models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_ja = models.CharField(_("name (Japanese)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("threat")
@@ -69,7 +78,12 @@ class HeritageSite(models.Model):
     threats = models.ManyToManyField(Threat, verbose_name=_("threats"), blank=True, related_name="sites")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(m2m_fields=[countries, threats])
+    search_text, search_bigrams, search_document = generated_search_fields(
+        text=SEARCH_TEXT,
+        bigram_text=BIGRAM_TEXT,
+        document_weights={"A": ["name_en", "name_fr"], "B": ["description_en"]},
+    )
+    history = HistoricalRecords(m2m_fields=[countries, threats], excluded_fields=list(SEARCH_COLUMNS))
 
     objects = HeritageSiteQuerySet.as_manager()
 
@@ -83,24 +97,35 @@ class HeritageSite(models.Model):
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                 name="heritage_site_latitude_range",
+                violation_error_message=_("The latitude must be between -90 and 90."),
             ),
             models.CheckConstraint(
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="heritage_site_longitude_range",
+                violation_error_message=_("The longitude must be between -180 and 180."),
             ),
             # Coordinates come in pairs.
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
                 name="heritage_site_coordinates_paired",
+                violation_error_message=_("Give both the latitude and the longitude, or neither."),
             ),
-            models.CheckConstraint(condition=~Q(name_en="", name_ja="", name_fr=""), name="heritage_site_has_a_name"),
+            models.CheckConstraint(
+                condition=~Q(name_en="", name_ja="", name_fr=""),
+                name="heritage_site_has_a_name",
+                violation_error_message=_("Give the name in at least one language."),
+            ),
         ]
         indexes = [
             # Facets on the site search: category, danger, inscription year.
             models.Index(fields=["category"], name="heritage_site_category_idx"),
             models.Index(fields=["in_danger"], name="heritage_site_danger_idx", condition=Q(in_danger=True)),
             models.Index(fields=["inscription_year"], name="heritage_site_year_idx"),
+            # Search: English and French words; substrings of 3+ characters; Japanese two-character words.
+            GinIndex(fields=["search_document"], name="heritage_search_doc_idx"),
+            GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="heritage_search_trgm_idx"),
+            GinIndex(fields=["search_bigrams"], name="heritage_search_bigram_idx"),
         ]
 
     def __str__(self):
@@ -122,6 +147,7 @@ class DangerPeriod(models.Model):
     )
     start_year = models.PositiveSmallIntegerField(_("from"))
     end_year = models.PositiveSmallIntegerField(_("until"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("period in danger")
@@ -131,6 +157,7 @@ class DangerPeriod(models.Model):
             models.CheckConstraint(
                 condition=Q(end_year__isnull=True) | Q(end_year__gte=F("start_year")),
                 name="danger_period_end_after_start",
+                violation_error_message=_("The end year is before the first year."),
             ),
             models.UniqueConstraint(fields=["site", "start_year"], name="danger_period_site_start_unique"),
         ]

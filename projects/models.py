@@ -1,3 +1,4 @@
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -5,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized
+from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.visibility import Visibility, VisibleQuerySet
+
+# Titles in both languages and the Japanese summary, for substring search: see consortium.search.
+SEARCH_TEXT = ("title_ja", "title_en", "summary_ja")
+# Two-character Japanese words are looked up by bigram in the titles only; summaries
+# are searched by trigram and by word (bigrams of long texts made inserts far dearer).
+BIGRAM_TEXT = ("title_ja",)
 
 
 class Funder(BilingualNameMixin, models.Model):
@@ -85,7 +93,15 @@ class CooperationProject(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(m2m_fields=[countries, sites, partners, funders])
+    search_text, search_bigrams, search_document = generated_search_fields(
+        text=SEARCH_TEXT,
+        bigram_text=BIGRAM_TEXT,
+        document_weights={"A": ["title_en"], "B": ["summary_en"], "C": ["outcomes_en"]},
+    )
+    history = HistoricalRecords(
+        m2m_fields=[countries, sites, partners, funders],
+        excluded_fields=list(SEARCH_COLUMNS),
+    )
 
     objects = VisibleQuerySet.as_manager()
 
@@ -97,11 +113,18 @@ class CooperationProject(models.Model):
             models.CheckConstraint(
                 condition=Q(end_year__isnull=True) | Q(end_year__gte=F("start_year")),
                 name="project_end_not_before_start",
+                violation_error_message=_("The end year is before the start year."),
             ),
             models.CheckConstraint(
-                condition=Q(start_year__gte=1900, start_year__lte=2100), name="project_start_year_plausible"
+                condition=Q(start_year__gte=1900, start_year__lte=2100),
+                name="project_start_year_plausible",
+                violation_error_message=_("The start year must be between 1900 and 2100."),
             ),
-            models.CheckConstraint(condition=~Q(title_ja="", title_en=""), name="project_has_a_title"),
+            models.CheckConstraint(
+                condition=~Q(title_ja="", title_en=""),
+                name="project_has_a_title",
+                violation_error_message=_("Give the title in Japanese or in English."),
+            ),
         ]
         indexes = [
             # Facets and sorts of the project search: kind, status, years, recently updated.
@@ -109,6 +132,10 @@ class CooperationProject(models.Model):
             models.Index(fields=["status"], name="project_status_idx"),
             models.Index(fields=["start_year", "end_year"], name="project_years_idx"),
             models.Index(fields=["-updated_at"], name="project_updated_idx"),
+            # Search: English words; substrings of 3+ characters; Japanese two-character words.
+            GinIndex(fields=["search_document"], name="project_search_document_idx"),
+            GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="project_search_trgm_idx"),
+            GinIndex(fields=["search_bigrams"], name="project_search_bigram_idx"),
         ]
 
     def __str__(self):
@@ -178,6 +205,7 @@ class ProjectDocument(models.Model):
     file = models.FileField(_("file"), upload_to="projects/documents/%Y/", blank=True)
     url = models.URLField(_("address"), blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("document")
@@ -185,8 +213,16 @@ class ProjectDocument(models.Model):
         ordering = ["project", "-year"]
         constraints = [
             # A document is a file or an address; one with neither leads nowhere.
-            models.CheckConstraint(condition=~Q(file="", url=""), name="project_document_file_or_url"),
-            models.CheckConstraint(condition=~Q(title_ja="", title_en=""), name="project_document_has_a_title"),
+            models.CheckConstraint(
+                condition=~Q(file="", url=""),
+                name="project_document_file_or_url",
+                violation_error_message=_("Upload a file or give an address."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(title_ja="", title_en=""),
+                name="project_document_has_a_title",
+                violation_error_message=_("Give the title in Japanese or in English."),
+            ),
         ]
 
     def __str__(self):

@@ -1,0 +1,335 @@
+"""``make bench``: requests per second and latency of the portal's pages and searches.
+
+1. Builds the database ``consortium_bench`` (200,000 experts, 40,000 projects,
+   the World Heritage list and 10,000 further sites), or reuses it when its
+   marker says it holds these sizes (``bench/database.py``).
+2. Serves it with gunicorn under the production settings (DJANGO_DEBUG=0,
+   a random secret key, 2 workers) on a free loopback port.
+3. Signs a member in by a session made with Django's own session engine.
+4. Measures each scenario with wrk from loopback, for a fixed time each, and
+   counts the queries of one request of each in-process (Django's test client
+   and CaptureQueriesContext against the same database).
+5. Times the naive ``icontains`` search in-process with the ORM, for comparison.
+
+B, the reference, is ``/robots.txt``: a view that renders a few lines and
+touches no database, behind the full middleware stack.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.database import BENCH_MEMBER, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/consortium_bench"
+COMMON_WORD = "management"
+"""In about a fifth of the demo experts' texts ("management of heritage sites", …)."""
+
+
+@dataclass
+class Scenario:
+    name: str
+    path: str
+    member: bool = True
+    goal: float | None = None
+    """The least throughput, as a fraction of B, that the issue asks for."""
+    p99_goal_ms: float | None = None
+    matches: str = ""
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--experts", type=int, default=200_000)
+    parser.add_argument("--projects", type=int, default=40_000)
+    parser.add_argument("--sites", type=int, default=10_000, help="Sites beyond the World Heritage list.")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--duration", type=int, default=10, help="Seconds per scenario (default 10).")
+    parser.add_argument("--connections", type=int, default=4, help="Open connections (default 4).")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2).")
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
+    return parser.parse_args()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(url, port, secret_key):
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_HTTPS": "0",
+        "DJANGO_SECRET_KEY": secret_key,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SETTINGS_MODULE": "consortium.settings",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_LOG_LEVEL": "warning",
+    }
+
+
+def start_gunicorn(env, workers, log):
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "--config",
+        str(ROOT / "gunicorn.conf.py"),
+        "--workers",
+        str(workers),
+        # Measure steady workers: no recycling after N requests in the middle of a run.
+        "--max-requests",
+        "0",
+        "--access-logfile",
+        os.devnull,
+        "consortium.wsgi",
+    ]
+    return subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603 (our own)
+
+
+def wait_until_up(base, server, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("gunicorn stopped during start-up; see its log.")
+        try:
+            with urllib.request.urlopen(base + "/robots.txt", timeout=5) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return
+        except OSError:  # Refused, reset or timed out while the workers boot; URLError is one too.
+            time.sleep(0.3)
+    raise SystemExit("gunicorn did not answer in time.")
+
+
+# In-process (Django) ----------------------------------------------------------------
+
+
+def ensure_member():
+    from members.models import Membership, User
+
+    user, _created = User.objects.get_or_create(email=BENCH_MEMBER, defaults={"first_name": "Bench"})
+    Membership.objects.update_or_create(user=user, defaults={"status": Membership.Status.ACTIVE})
+    return user
+
+
+def session_cookie(user):
+    """A signed-in session for ``user``, as django.contrib.auth.login would store it."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = user._meta.pk.value_to_string(user)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def share_of_experts(word):
+    from django.contrib.postgres.search import SearchQuery
+
+    from consortium.search import SEARCH_CONFIG
+    from experts.models import Expert
+
+    matching = Expert.objects.filter(search_document=SearchQuery(word, config=SEARCH_CONFIG)).count()
+    return matching / Expert.objects.count()
+
+
+def queries_per_request(user, scenarios):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for scenario in scenarios:
+        client = Client(SERVER_NAME="127.0.0.1")
+        if scenario.member:
+            client.force_login(user)
+            client.get(scenario.path)  # The first request of a session writes it; count a steady one.
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(scenario.path)
+        if response.status_code != 200:
+            raise SystemExit(f"{scenario.path} answered {response.status_code} in-process.")
+        counts[scenario.name] = len(queries.captured_queries)
+        context = response.context
+        if context and "result_count" in context:
+            exact = "" if context["count_is_exact"] else "> "
+            scenario.matches = f"{exact}{context['result_count']:,}"
+    return counts
+
+
+def naive_search(word, duration):
+    """The search without the search machinery: icontains on every name and text, timed in-process."""
+    from django.db.models import Q
+
+    from experts.models import Expert
+
+    fields = [
+        "family_name",
+        "given_name",
+        "family_name_kana",
+        "given_name_kana",
+        "family_name_en",
+        "given_name_en",
+        "position_en",
+        "department",
+        "biography_en",
+        "biography_ja",
+    ]
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": word})
+    queryset = Expert.objects.filter(condition).select_related("organization").order_by("family_name_en", "pk")
+    timings = []
+    deadline = time.monotonic() + duration
+    while time.monotonic() < deadline or len(timings) < 3:
+        started = time.perf_counter()
+        queryset.count()
+        list(queryset[:20])
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+# wrk --------------------------------------------------------------------------------
+
+_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
+
+
+def _milliseconds(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * _UNITS[unit]
+
+
+def run_wrk(url, cookie, duration, connections):
+    command = ["wrk", "--latency", "--timeout", "30s", f"-t{min(2, connections)}", f"-c{connections}"]
+    command += [f"-d{duration}s", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, check=True, capture_output=True, text=True, timeout=duration + 60).stdout  # noqa: S603
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = _milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, p50, p99, int(errors.group(1)) if errors else 0
+
+
+# Main -------------------------------------------------------------------------------
+
+
+def main():
+    args = parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is needed: apt-get install wrk (make bench installs it where it may).")
+    sizes = {"experts": args.experts, "projects": args.projects, "sites": args.sites}
+    prepare(args.database_url, sizes, args.seed)
+
+    print("Load average (1, 5, 15 min) at the start: " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
+    port = free_port()
+    env = production_env(args.database_url, port, secrets.token_urlsafe(50))
+    subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--no-input", "--verbosity=0"],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
+    # In-process Django shares the server's settings, secret key included, so that its session is valid there.
+    os.environ.update({key: env[key] for key in env if key.startswith(("DJANGO_", "DATABASE_URL"))})
+    import django
+    from django.test.utils import setup_test_environment
+
+    django.setup()
+    # Lets the in-process test client see each page's context (its result count).
+    setup_test_environment()
+
+    member = ensure_member()
+    scenarios = [
+        Scenario("B: /robots.txt (no database)", "/robots.txt", member=False),
+        Scenario("public home page", "/ja/", member=False),
+        Scenario("selective English word", "/en/experts/?q=Argentina", goal=0.10, p99_goal_ms=100),
+        Scenario(f"common word ({COMMON_WORD})", f"/en/experts/?q={COMMON_WORD}", goal=0.03),
+        Scenario("two-character Japanese name", "/ja/experts/?q=山田", goal=0.10, p99_goal_ms=100),
+        Scenario("name in katakana", "/ja/experts/?q=ヤマザキ", goal=0.10, p99_goal_ms=100),
+        Scenario("facet-only browse", "/ja/experts/?specialty=archaeology&country=KH", goal=0.10, p99_goal_ms=100),
+        Scenario("unified search", "/ja/database/?q=Angkor", goal=0.10, p99_goal_ms=100),
+    ]
+    common_share = share_of_experts(COMMON_WORD)
+    queries = queries_per_request(member, scenarios)
+    cookie = session_cookie(member)
+
+    base = f"http://127.0.0.1:{port}"
+    log_path = Path(tempfile.gettempdir()) / "consortium-bench-gunicorn.log"
+    results = {}
+    with log_path.open("w") as log:
+        server = start_gunicorn(env, args.workers, log)
+        try:
+            wait_until_up(base, server)
+            for scenario in scenarios:
+                url = base + urllib.request.quote(scenario.path, safe="/?=&%")
+                cookie_or_none = cookie if scenario.member else None
+                run_wrk(url, cookie_or_none, 2, args.connections)  # warm-up
+                results[scenario.name] = run_wrk(url, cookie_or_none, args.duration, args.connections)
+                # Requests wrk gave up on at the end still run: let them finish before the next scenario.
+                time.sleep(min(30, results[scenario.name][2] / 1000 * args.connections / args.workers + 0.5))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    naive = naive_search(COMMON_WORD, args.duration)
+    report(args, scenarios, results, queries, naive, common_share)
+
+
+def report(args, scenarios, results, queries, naive, common_share):
+    reference = results[scenarios[0].name][0]
+    print()
+    print("Load average (1, 5, 15 min) at the end: " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
+    print(
+        f"{args.workers} gunicorn workers, {args.connections} connections, {args.duration} s per scenario, "
+        f"{os.cpu_count()} CPUs; B = /robots.txt; “{COMMON_WORD}” is in {common_share:.0%} of the experts"
+    )
+    header = f"{'scenario':<38} {'matches':>9} {'queries':>7} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'× B':>7}"
+    header += "  goal"
+    print(header)
+    print("-" * len(header))
+    failed = False
+    for scenario in scenarios:
+        rate, p50, p99, errors = results[scenario.name]
+        ratio = rate / reference
+        verdict = ""
+        if scenario.goal is not None:
+            ok = ratio >= scenario.goal and (scenario.p99_goal_ms is None or p99 < scenario.p99_goal_ms)
+            failed |= not ok
+            verdict = f"≥ {scenario.goal:.2f} × B"
+            if scenario.p99_goal_ms:
+                verdict += f", p99 < {scenario.p99_goal_ms:.0f} ms"
+            verdict += "  ok" if ok else "  MISSED"
+        if errors:
+            verdict += f"  ({errors} error responses)"
+            failed = True
+        print(
+            f"{scenario.name:<38} {scenario.matches:>9} {queries[scenario.name]:>7} {rate:>8.1f} {p50:>7.1f} "
+            f"{p99:>7.1f} {ratio:>7.3f}  {verdict}"
+        )
+    mean = statistics.mean(naive)
+    print(
+        f"{'naive icontains “' + COMMON_WORD + '” (in-process)':<38} {'':>9} {2:>7} {1 / mean:>8.2f} "
+        f"{statistics.median(naive) * 1e3:>7.1f} {max(naive) * 1e3:>7.1f} {1 / mean / reference:>7.4f}  "
+        f"(one process, {len(naive)} runs)"
+    )
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+"""Downloads of a list page's results as CSV or XLSX.
+
+An export runs the list page's own filter set over ``visible_to(user)``, so it
+holds exactly the records, in the order, that the page finds, and nothing the
+member may not see. Each app's ``exports.py`` says which columns it has (some
+for staff only); this module fetches the rows in one query (related names
+joined in subqueries, never a query per row), writes the file, and records
+the export in ``DataExport``.
+"""
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import F, OuterRef, StringAgg, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+
+from consortium.bilingual import current_language, language_order
+from consortium.models import DataExport
+from members.access import sees_staff_only
+
+EXPORT_LIMIT = 5_000
+"""An export holds at most this many rows; the page, the file name and the file itself say so."""
+
+LIST_SEPARATOR = "; "
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+CONTENT_TYPES = {
+    DataExport.Format.CSV: "text/csv; charset=utf-8",
+    DataExport.Format.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the file: its translated header and how to read its cell from a row of values."""
+
+    header: str
+    value: Callable[[dict], object]
+    staff_only: bool = False
+
+
+def field(name):
+    return lambda row: row[name]
+
+
+def choice(name, choices):
+    labels = dict(choices)
+    return lambda row: str(labels.get(row[name], row[name] or ""))
+
+
+def in_language(name):
+    """The paired field ``<name>_ja``/``<name>_en`` in the page's language, else in the other one."""
+
+    def value(row):
+        for code in language_order():
+            text = row.get(f"{name}_{code}") or ""
+            if text.strip():
+                return text
+        return ""
+
+    return value
+
+
+def localized_name(path, *, also=()):
+    """SQL for the name of the related row at ``path`` in the page's language, else in the other one
+    (else in the languages ``also`` names: a site may have only its French name)."""
+    names = [NullIf(F(f"{path}__name_{code}"), Value("")) for code in [*language_order(), *also]]
+    return Coalesce(*names, Value(""))
+
+
+def joined_names(through, owner, target, *, also=()):
+    """A subquery: the names of a record's related rows through ``through``, joined, in name order.
+
+    One subquery per related kind keeps the export at one query whatever the
+    number of rows, and avoids the duplicates that joining two relations at
+    once would make.
+    """
+    name = localized_name(target, also=also)
+    return Subquery(
+        through.objects.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(names=StringAgg(name, Value(LIST_SEPARATOR), order_by=name))
+        .values("names")
+    )
+
+
+def neutralised(value):
+    """A cell a spreadsheet will show as text: one that looks like a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class ListExport:
+    """The export of one list page. Subclasses set ``kind``, ``model``, ``filterset_class``,
+    and define ``columns()`` and ``rows(queryset)`` (a ``values()`` queryset)."""
+
+    kind = None
+    model = None
+    filterset_class = None
+
+    def __init__(self, request):
+        self.request = request
+        self.staff = sees_staff_only(request.user)
+
+    def columns(self):
+        raise NotImplementedError
+
+    def rows(self, queryset):
+        raise NotImplementedError
+
+    def visible_columns(self):
+        return [column for column in self.columns() if self.staff or not column.staff_only]
+
+    def address(self, url_name):
+        """A column value: the record's page, as a full address."""
+        return lambda row: self.request.build_absolute_uri(reverse(url_name, args=[row["pk"]]))
+
+    def table(self):
+        """(header, rows, truncated): at most EXPORT_LIMIT rows of the list page's results."""
+        queryset = self.model.objects.visible_to(self.request.user)
+        filterset = self.filterset_class(self.request.GET, queryset=queryset, request=self.request)
+        rows = list(self.rows(filterset.qs)[: EXPORT_LIMIT + 1])
+        truncated = len(rows) > EXPORT_LIMIT
+        columns = self.visible_columns()
+        header = [str(column.header) for column in columns]
+        return header, [[column.value(row) for column in columns] for row in rows[:EXPORT_LIMIT]], truncated
+
+
+def export_links(url_name):
+    """Context for a list page's download links: the export's URL name and its limit."""
+    return {"export_url": url_name, "export_limit": EXPORT_LIMIT}
+
+
+def query_string(request):
+    """The search as the list page had it, without the page number (an export is every page)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def export_response(request, export_class, fmt):
+    """The file of ``export_class`` in ``fmt`` ("csv" or "xlsx"), recorded in DataExport."""
+    export = export_class(request)
+    header, rows, truncated = export.table()
+    now = timezone.localtime()
+    record = DataExport.objects.create(
+        user=request.user,
+        user_email=request.user.email,
+        kind=export.kind,
+        format=fmt,
+        language=current_language(),
+        query_string=query_string(request)[:2000],
+        row_count=len(rows),
+        truncated=truncated,
+    )
+    stem = f"jcic-heritage-{export.kind}-{now:%Y%m%d-%H%M}"
+    if truncated:
+        stem += f"-first-{EXPORT_LIMIT}"
+    content = _xlsx(header, rows, summary(record, now)) if fmt == DataExport.Format.XLSX else _csv(header, rows)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
+
+
+def summary(record, now):
+    """What the file holds, in words: the second sheet of an XLSX file."""
+    lines = [
+        (gettext("Exported"), now.strftime("%Y-%m-%d %H:%M %Z")),
+        (gettext("Exported by"), record.user_email),
+        (gettext("Records"), record.get_kind_display()),
+        (gettext("Search"), "?" + record.query_string if record.query_string else gettext("(all records)")),
+        (gettext("Rows"), record.row_count),
+    ]
+    if record.truncated:
+        lines.append(
+            (
+                gettext("Limit"),
+                gettext("More records matched: an export holds the first %(limit)s.") % {"limit": EXPORT_LIMIT},
+            )
+        )
+    return lines
+
+
+def _csv(header, rows):
+    buffer = io.StringIO()
+    # A byte-order mark, so that spreadsheet programs read the file as UTF-8 (Japanese text).
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralised("" if cell is None else cell) for cell in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _xlsx(header, rows, about):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(str(_("Results")))
+    sheet.append(header)
+    for row in rows:
+        sheet.append([neutralised(cell) for cell in row])
+    about_sheet = workbook.create_sheet(str(_("About this export")))
+    for label, value in about:
+        about_sheet.append([label, neutralised(value)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,393 @@
+"""Facets and the list pages' filter sets.
+
+``SearchFilterSet`` is the base of each list page's filter set: free text
+(``consortium.search``), facets whose counts are taken with GROUP BY over the
+results of every other filter, year ranges and sorting. A value that cannot be
+used is left out and reported, never an error page.
+
+What a request costs stays bounded however many records match: results are
+counted up to a cap, ranked by relevance only up to RANK_LIMIT, and facets
+are grouped over at most FACET_SAMPLE of their records (estimated beyond).
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import BigIntegerField, BooleanField, Count, F, Func, QuerySet, Value
+from django.db.models.functions import NullIf
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_filters import CharFilter, ChoiceFilter, Filter, FilterSet, NumberFilter
+
+from consortium.bilingual import current_language, language_order, localized
+from consortium.paging import RESULT_COUNT_LIMIT
+from consortium.search import Query, matching, rank
+
+MAX_FACET_VALUES = 20
+"""A facet takes at most this many values at once; more are reported as ignored."""
+
+RANK_LIMIT = 5_000
+"""Relevance orders at most this many results. Ranking reads every match's document, so a
+word that matches a fifth of the database is sorted by name instead, and the page says so."""
+
+FACET_OPTIONS = 15
+"""A facet shows its most frequent values, this many, and every chosen one."""
+
+FACET_SAMPLE = 500
+"""Facets are counted exactly over at most this many results; beyond that, over this many of
+them, and shown as estimated shares, so that a common word never groups every row it matches."""
+
+
+class AnyOf(Func):
+    """``expression = ANY(array)``: a list bound as one array, where ``__in`` binds one parameter per item."""
+
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
+
+
+def any_id(ids):
+    """The records whose id is in ``ids``; the ids are whole numbers (DEFAULT_AUTO_FIELD), bound as one bigint[]."""
+    return AnyOf(F("pk"), Value(list(ids), output_field=ArrayField(BigIntegerField())))
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    share: int | None = None
+    """Per cent of a sample, when the facet is estimated rather than counted."""
+
+    @property
+    def choice_label(self):
+        if self.share is not None:
+            return gettext("%(label)s (about %(share)s%%)") % {"label": self.label, "share": self.share}
+        return f"{self.label} ({self.count:,})"
+
+
+class LenientMultipleChoiceField(forms.Field):
+    """A list of codes: keeps the known ones and remembers the others in ``ignored``.
+
+    ``known(values)`` returns the subset of ``values`` that exist.
+    """
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, known, **kwargs):
+        self.known = known
+        kwargs["required"] = False
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        return [str(item) for item in value]
+
+    def clean(self, value):
+        values = list(dict.fromkeys(self.to_python(value)))
+        values, over_limit = values[:MAX_FACET_VALUES], values[MAX_FACET_VALUES:]
+        plausible = [v for v in values if v and len(v) <= 64 and "\x00" not in v]
+        known = self.known(plausible) if plausible else set()
+        self.ignored = [v for v in values if v not in known] + over_limit
+        return [v for v in values if v in known]
+
+
+class FacetFilter(Filter):
+    """A facet: filter by any of the chosen codes at ``path``; count records per code.
+
+    ``label_path`` names the related model whose ``name_ja``/``name_en`` label the
+    codes; ``choices`` labels codes of a field with choices instead.
+    """
+
+    field_class = LenientMultipleChoiceField
+
+    def __init__(self, path, *, label_path=None, choices=None, reference=None, **kwargs):
+        self.path = path
+        self.label_path = label_path
+        self.choices = choices
+        self.reference = reference
+        super().__init__(field_name=path, known=self._known, **kwargs)
+
+    def _known(self, values):
+        if self.choices is not None:
+            return {value for value, _label in self.choices} & set(values)
+        source, code_field = self._reference()
+        return set(source.filter(**{f"{code_field}__in": values}).values_list(code_field, flat=True))
+
+    def _reference(self):
+        """(queryset, code field) of the codes this facet accepts."""
+        source, code_field = self.reference
+        if not isinstance(source, QuerySet):
+            source = source._default_manager.all()
+        return source.all(), code_field
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        relation, _sep, rest = self.path.partition("__")
+        field = qs.model._meta.get_field(relation) if rest else None
+        if field is not None and field.many_to_many:
+            # A subquery on the link table alone, so that a record with two chosen codes appears once
+            # and the database reads the links, not every record joined to them.
+            links = field.remote_field.through._default_manager.filter(
+                **{f"{field.m2m_reverse_field_name()}__{rest}__in": value}
+            )
+            return qs.filter(pk__in=links.values(field.m2m_column_name()))
+        return qs.filter(**{f"{self.path}__in": value})
+
+    def options(self, qs, selected):
+        label_fields = [f"{self.label_path}__name_ja", f"{self.label_path}__name_en"] if self.label_path else []
+        # Filtering before values() lets both use one join; filtering after would join the relation twice.
+        rows = (
+            qs.order_by()
+            .filter(**{f"{self.path}__isnull": False})
+            .values(self.path, *label_fields)
+            .annotate(count=Count("pk", distinct="__" in self.path))
+        )
+        choice_labels = dict(self.choices or ())
+        options = []
+        for row in rows:
+            value = str(row[self.path])
+            if self.label_path:
+                label = localized(_Names(row[label_fields[0]], row[label_fields[1]]), "name").text
+            else:
+                label = str(choice_labels.get(row[self.path], value))
+            options.append(FacetOption(value, label, row["count"], value in selected))
+        counted = {option.value for option in options}
+        missing = [value for value in selected if value not in counted]
+        if missing:
+            # A chosen value that nothing matches any more still shows, so that it can be unticked.
+            labels = self._labels(missing)
+            options += [FacetOption(value, labels.get(value, value), 0, True) for value in missing]
+        options.sort(key=lambda option: (-option.count, option.label))
+        return options
+
+    def _labels(self, values):
+        if self.choices is not None:
+            return {value: str(label) for value, label in self.choices}
+        source, code_field = self._reference()
+        return {str(getattr(obj, code_field)): str(obj) for obj in source.filter(**{f"{code_field}__in": values})}
+
+
+@dataclass
+class _Names:
+    name_ja: str
+    name_en: str
+
+
+class YesNoFacetFilter(Filter):
+    """A two-valued facet ("yes" or "no") over a condition, counted in one query."""
+
+    field_class = LenientMultipleChoiceField
+
+    def __init__(self, condition, *, yes_label, no_label, **kwargs):
+        self.condition = condition
+        self.choices = (("yes", yes_label), ("no", no_label))
+        super().__init__(known=lambda values: {"yes", "no"} & set(values), **kwargs)
+
+    def filter(self, qs, value):
+        if not value or set(value) == {"yes", "no"}:
+            return qs
+        return qs.filter(self.condition) if value == ["yes"] else qs.exclude(self.condition)
+
+    def options(self, qs, selected):
+        counts = qs.order_by().aggregate(
+            yes=Count("pk", filter=self.condition), no=Count("pk", filter=~self.condition)
+        )
+        return [
+            FacetOption(value, str(label), counts[value], value in selected)
+            for value, label in self.choices
+            if counts[value] or value in selected
+        ]
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+    estimated: bool = False
+
+
+class SearchFilterSet(FilterSet):
+    """A list page's search: free text ``q``, facets with counts, year ranges, ``sort``.
+
+    Subclasses declare their facets (FacetFilter, YesNoFacetFilter), ``SORTS``
+    (sort name → label) and ``ordering(sort)``. Values that cannot be used are
+    left out and listed by ``ignored()``, never an error page.
+    """
+
+    q = CharFilter(label=_("Search"), method="filter_q", widget=forms.TextInput(attrs={"type": "search"}))
+    sort = ChoiceFilter(label=_("Sort by"), method="filter_sort", empty_label=None)
+
+    SORTS = {}
+    default_sort = "name"
+    facet_sample = FACET_SAMPLE
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.filters["sort"].extra["choices"] = list(self.SORTS.items())
+
+    @cached_property
+    def query(self):
+        self.form.is_valid()
+        return Query.parse(self.form.cleaned_data.get("q") or "")
+
+    def matching(self, query):
+        return matching(query)
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(self.matching(self.query)) if self.query else queryset
+
+    def filter_sort(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset, exclude=None):
+        for name, value in self.form.cleaned_data.items():
+            if name != exclude:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @cached_property
+    def result_ids(self):
+        """Ids of the results, at most RESULT_COUNT_LIMIT + 1, in no order.
+
+        One query gives both the capped count and the facets' sample.
+        """
+        return list(super().qs.order_by().values_list("pk", flat=True)[: RESULT_COUNT_LIMIT + 1])
+
+    @cached_property
+    def counted(self):
+        """(count, is_exact) of the results, counted at most up to the cap (see consortium.paging)."""
+        return min(len(self.result_ids), RESULT_COUNT_LIMIT), len(self.result_ids) <= RESULT_COUNT_LIMIT
+
+    @property
+    def wanted_sort(self):
+        self.form.is_valid()
+        chosen = self.form.cleaned_data.get("sort")
+        if chosen in self.SORTS and (chosen != "relevance" or self.query):
+            return chosen
+        return "relevance" if self.query else self.default_sort
+
+    @property
+    def too_many_to_rank(self):
+        return self.wanted_sort == "relevance" and self.counted[0] > RANK_LIMIT
+
+    @property
+    def chosen_sort(self):
+        """The order of the results: the one asked for, unless there are too many to rank."""
+        return self.default_sort if self.too_many_to_rank else self.wanted_sort
+
+    @cached_property
+    def qs(self):
+        queryset = super().qs
+        if self.chosen_sort == "relevance":
+            return queryset.annotate(rank=rank(self.query)).order_by("-rank", *self.ordering(self.default_sort))
+        return queryset.order_by(*self.ordering(self.chosen_sort))
+
+    def ordering(self, sort):
+        raise NotImplementedError
+
+    def facet_filters(self):
+        return [(name, f) for name, f in self.filters.items() if isinstance(f, (FacetFilter, YesNoFacetFilter))]
+
+    def facets(self):
+        """The facets with counts: each counted over the results of every other filter.
+
+        Each facet first takes the ids of up to FACET_SAMPLE + 1 of its results
+        (the facets with nothing chosen share ``result_ids``; one with a chosen
+        value takes its own, in one query that stops there), then groups those
+        ids alone. When more matched, the counts are of the first FACET_SAMPLE,
+        shown as shares.
+        """
+        self.form.is_valid()
+        facets = []
+        samples = {}
+        for name, facet_filter in self.facet_filters():
+            selected = self.form.cleaned_data.get(name) or []
+            # A facet with nothing chosen counts over the results themselves: one sample serves them all.
+            key = name if selected else None
+            if key is None:
+                samples[key] = self.result_ids[: self.facet_sample + 1]
+            elif key not in samples:
+                results = self.filter_queryset(self.queryset.all(), exclude=key)
+                samples[key] = list(results.order_by().values_list("pk", flat=True)[: self.facet_sample + 1])
+            sample = samples[key]
+            estimated = len(sample) > self.facet_sample
+            counted = self.queryset.model._base_manager.filter(any_id(sample[: self.facet_sample]))
+            options = facet_filter.options(counted, selected)
+            if estimated:
+                for option in options:
+                    option.share = max(1, round(100 * option.count / self.facet_sample)) if option.count else 0
+            shown = [option for index, option in enumerate(options) if index < FACET_OPTIONS or option.selected]
+            facets.append(Facet(name, facet_filter.label, shown, estimated))
+        for facet in facets:
+            # Let Django render each facet as checkboxes labelled with their counts.
+            self.form.fields[facet.name].widget = forms.CheckboxSelectMultiple(
+                choices=[(option.value, option.choice_label) for option in facet.options]
+            )
+        return facets
+
+    def ignored(self):
+        """What could not be used, in words: wrong values, unknown codes, shortened queries."""
+        self.form.is_valid()
+        notes = list(self.query.notes)
+        if self.too_many_to_rank:
+            notes.append(
+                gettext(
+                    "More than %(limit)s results match, too many to sort by relevance: they are sorted by name. "
+                    "Add a word or a filter to sort them by relevance."
+                )
+                % {"limit": f"{RANK_LIMIT:,}"}
+            )
+        for name, errors in self.form.errors.items():
+            label = self.form.fields[name].label if name in self.form.fields else name
+            notes.append(
+                gettext("%(field)s: %(errors)s This was ignored.") % {"field": label, "errors": " ".join(errors)}
+            )
+        for field_ in self.form.fields.values():
+            values = getattr(field_, "ignored", None)
+            if values:
+                notes.append(
+                    gettext("%(field)s: unknown value %(values)s ignored.")
+                    % {"field": field_.label, "values": ", ".join(f"“{value[:40]}”" for value in values)}
+                )
+        return notes
+
+    def active_filters(self, request):
+        """Each chosen facet value with the address of this search without it."""
+        self.form.is_valid()
+        active = []
+        for name, facet_filter in self.facet_filters():
+            labels = dict(getattr(self.form.fields[name].widget, "choices", ()))
+            for value in self.form.cleaned_data.get(name) or []:
+                params = request.GET.copy()
+                params.setlist(name, [v for v in params.getlist(name) if v != value])
+                params.pop("page", None)
+                label = str(labels.get(value, value)).rsplit(" (", 1)[0]
+                active.append({"facet": facet_filter.label, "label": label, "url": "?" + params.urlencode()})
+        return active
+
+
+class YearFilter(NumberFilter):
+    """A year: a whole number within reason, so that a stray value is ignored rather than queried."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1000)
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(*args, **kwargs)
+
+
+def localized_ordering(field):
+    """Order by ``<field>_<current language>``, records without it after those with it, then the other language."""
+    language = current_language()
+    others = [code for code in language_order(language) if code != language]
+    return [NullIf(F(f"{field}_{code}"), Value("")).asc(nulls_last=True) for code in [language, *others]]

@@ -1,0 +1,85 @@
+"""Counting and paging the results of a list page, cheaply at any size.
+
+A common word can match a fifth of the database: counts stop at
+``RESULT_COUNT_LIMIT`` (the page then says "more than"), so that no request
+counts every row.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+
+RESULT_COUNT_LIMIT = 10_000
+"""Results are counted up to this many; beyond it the page says "more than"."""
+
+PER_PAGE = 20
+
+
+def capped_count(queryset, limit=RESULT_COUNT_LIMIT):
+    """(count, is_exact): counts at most ``limit`` + 1 rows, so common words stay cheap."""
+    # values("pk") leaves out the rank and other annotations: counting needs none of them.
+    count = queryset.order_by().values("pk")[: limit + 1].count()
+    return min(count, limit), count <= limit
+
+
+class CappedPaginator(Paginator):
+    """A paginator over at most RESULT_COUNT_LIMIT results; ``counted`` is a capped count already taken."""
+
+    def __init__(self, object_list, per_page, *, counted=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.counted = counted
+
+    @cached_property
+    def count(self):
+        total, self.count_is_exact = self.counted or capped_count(self.object_list)
+        return total
+
+
+def paginate(queryset, page_number, per_page, *, counted=None):
+    """(page, note): the asked-for page, or the nearest one with a note saying so."""
+    paginator = CappedPaginator(queryset, per_page, counted=counted)
+    note = None
+    try:
+        page = paginator.page(page_number or 1)
+    except PageNotAnInteger:
+        page = paginator.page(1)
+        note = gettext("The page number “%(page)s” is not a number; showing the first page.") % {
+            "page": str(page_number)[:20]
+        }
+    except EmptyPage:
+        nearest = 1 if int(page_number) < 1 else paginator.num_pages
+        page = paginator.page(nearest)
+        note = gettext("There is no page %(page)s; showing page %(nearest)d.") % {
+            "page": str(page_number)[:20],
+            "nearest": nearest,
+        }
+    return page, note
+
+
+def search_page(request, filterset_class, queryset, *, per_page=PER_PAGE):
+    """The context of a list page: the form, facets, the page of results and what was ignored."""
+    filterset = filterset_class(request.GET, queryset=queryset, request=request)
+    page, page_note = paginate(filterset.qs, request.GET.get("page"), per_page, counted=filterset.counted)
+    facets = filterset.facets()
+    ignored = filterset.ignored()
+    # Show the order the results are in, which is not always the one asked for.
+    shown = request.GET.copy()
+    shown["sort"] = filterset.chosen_sort
+    filterset.form.data = shown
+    if page_note:
+        ignored.append(page_note)
+    return {
+        "filter": filterset,
+        "form": filterset.form,
+        "query": filterset.query,
+        "facets": facets,
+        "page_obj": page,
+        "results": list(page.object_list),
+        "result_count": page.paginator.count,
+        "count_is_exact": page.paginator.count_is_exact,
+        "ignored": ignored,
+        # The sample the shares come from, when some facet is estimated.
+        "facet_sample": filterset.facet_sample if any(facet.estimated for facet in facets) else None,
+        "active_filters": filterset.active_filters(request),
+        "sort": filterset.chosen_sort,
+    }

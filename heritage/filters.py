@@ -1,0 +1,49 @@
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, YesNoFacetFilter, localized_ordering
+from consortium.models import Country, Region
+from heritage.models import HeritageSite
+
+
+class HeritageSiteFilterSet(SearchFilterSet):
+    category = FacetFilter("category", label=_("Category"), choices=HeritageSite.Category.choices)
+    country = FacetFilter("countries__code", label=_("Country"), label_path="countries", reference=(Country, "code"))
+    region = FacetFilter(
+        "countries__unesco_region__code",
+        label=_("Region"),
+        label_path="countries__unesco_region",
+        reference=(Region.objects.filter(scheme=Region.Scheme.UNESCO), "code"),
+    )
+    in_danger = YesNoFacetFilter(
+        Q(in_danger=True),
+        label=_("List of World Heritage in Danger"),
+        yes_label=_("in danger"),
+        no_label=_("not in danger"),
+    )
+    world_heritage = YesNoFacetFilter(
+        Q(whc_id__isnull=False),
+        label=_("World Heritage"),
+        yes_label=_("on the World Heritage List"),
+        no_label=_("not on the World Heritage List"),
+    )
+    inscribed_from = YearFilter(label=_("Inscribed from (year)"), field_name="inscription_year", lookup_expr="gte")
+    inscribed_to = YearFilter(label=_("Inscribed until (year)"), field_name="inscription_year", lookup_expr="lte")
+
+    SORTS = {
+        "relevance": _("relevance"),
+        "name": _("name"),
+        "year": _("year of inscription"),
+        "updated": _("recently updated"),
+    }
+
+    class Meta:
+        model = HeritageSite
+        fields = []
+
+    def ordering(self, sort):
+        if sort == "year":
+            return [F("inscription_year").desc(nulls_last=True), *localized_ordering("name"), "pk"]
+        if sort == "updated":
+            return ["-updated_at", "pk"]
+        return [*localized_ordering("name"), "name_fr", "pk"]

@@ -1,0 +1,63 @@
+"""The project list as a file, in the page's language."""
+
+from django.utils.translation import gettext_lazy as _
+
+from consortium.exports import Column, ListExport, choice, field, in_language, joined_names, localized_name
+from consortium.models import DataExport
+from consortium.visibility import Visibility
+from projects.filters import ProjectFilterSet
+from projects.models import CooperationProject
+
+
+class ProjectExport(ListExport):
+    kind = DataExport.Kind.PROJECTS
+    model = CooperationProject
+    filterset_class = ProjectFilterSet
+
+    def columns(self):
+        return [
+            Column(_("Address"), self.address("projects:detail")),
+            Column(_("Title"), in_language("title")),
+            Column(_("Kind"), choice("kind", CooperationProject.Kind.choices)),
+            Column(_("Status"), choice("status", CooperationProject.Status.choices)),
+            Column(_("Start year"), field("start_year")),
+            Column(_("End year"), field("end_year")),
+            Column(_("Countries"), field("country_names")),
+            Column(_("Heritage sites"), field("site_names")),
+            Column(_("Lead organisation"), field("lead_name")),
+            Column(_("Partner organisations"), field("partner_names")),
+            Column(_("Funders"), field("funder_names")),
+            Column(_("Summary"), in_language("summary")),
+            Column(_("Outcomes"), in_language("outcomes")),
+            Column(_("Website"), field("website")),
+            Column(_("Visibility"), choice("visibility", Visibility.choices), staff_only=True),
+        ]
+
+    def rows(self, queryset):
+        Project = CooperationProject
+        return queryset.annotate(
+            lead_name=localized_name("lead_organization"),
+            country_names=joined_names(Project.countries.through, "cooperationproject", "country"),
+            site_names=joined_names(Project.sites.through, "cooperationproject", "heritagesite", also=["fr"]),
+            partner_names=joined_names(Project.partners.through, "cooperationproject", "organization"),
+            funder_names=joined_names(Project.funders.through, "cooperationproject", "funder"),
+        ).values(
+            "pk",
+            "title_ja",
+            "title_en",
+            "kind",
+            "status",
+            "start_year",
+            "end_year",
+            "country_names",
+            "site_names",
+            "lead_name",
+            "partner_names",
+            "funder_names",
+            "summary_ja",
+            "summary_en",
+            "outcomes_ja",
+            "outcomes_en",
+            "website",
+            "visibility",
+        )

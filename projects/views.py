@@ -1,0 +1,77 @@
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from consortium.bilingual import localized
+from consortium.exports import export_links, export_response
+from consortium.paging import search_page
+from consortium.search import highlight, search_columns
+from experts.models import Expert
+from heritage.maps import map_data
+from heritage.models import HeritageSite
+from members.access import member_required
+from projects.exports import ProjectExport
+from projects.filters import ProjectFilterSet
+from projects.models import CooperationProject, Participation
+
+
+def _get_project_for_user(user, pk):
+    """The project, if this user may see it: staff-only records are a 404 for members."""
+    queryset = CooperationProject.objects.visible_to(user).select_related("lead_organization")
+    return get_object_or_404(queryset.defer(*search_columns()), pk=pk)
+
+
+@require_GET
+@member_required
+def project_list(request):
+    queryset = (
+        CooperationProject.objects.visible_to(request.user)
+        .prefetch_related("countries", "funders")
+        .defer(*search_columns(), "summary_ja", "summary_en", "outcomes_ja", "outcomes_en")
+    )
+    context = search_page(request, ProjectFilterSet, queryset)
+    query = context["query"]
+    for project in context["results"]:
+        title = localized(project, "title")
+        project.marked_title = highlight(title.text, query)
+        project.title_language = title.language
+        other = project.title_en if title.language == "ja" else project.title_ja
+        project.marked_other_title = highlight(other, query) if other else ""
+    context.update(export_links("projects:export"))
+    return render(request, "projects/project_list.html", context)
+
+
+@require_GET
+@member_required
+def project_export(request, fmt):
+    return export_response(request, ProjectExport, fmt)
+
+
+@require_GET
+@member_required
+def project_detail(request, pk):
+    project = _get_project_for_user(request.user, pk)
+    experts = Expert.objects.visible_to(request.user)
+    participations = (
+        Participation.objects.filter(project=project, expert__in=experts)
+        .select_related("expert", "expert__organization")
+        .defer(*search_columns("expert"))
+        .order_by("role", "expert__family_name_en", "expert__pk")
+    )
+    sites = (
+        HeritageSite.objects.visible_to(request.user)
+        .filter(projects=project)
+        .prefetch_related("countries")
+        .defer(*search_columns(), "description_en", "description_fr", "description_ja")
+    )
+    context = {
+        "project": project,
+        "participations": participations,
+        # The map and the list share the one evaluation of ``sites``.
+        "sites": sites,
+        "map": map_data(sites),
+        "countries": project.countries.all(),
+        "partners": project.partners.all(),
+        "funders": project.funders.all(),
+        "documents": project.documents.all(),
+    }
+    return render(request, "projects/project_detail.html", context)
