@@ -1,0 +1,60 @@
+"""Checks the admin tests of every app share: pages open for staff, in a fixed number of queries."""
+
+import io
+
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+
+def sign_in_to_admin(client, user):
+    """Signs ``user`` in with the second factor that staff need, and reads the admin in English."""
+    if not user.authenticator_set.exists():
+        TOTP.activate(user, generate_totp_secret())
+    client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return len(context)
+
+
+def assert_flat_queries(client, url, add_rows, *, most):
+    """``url`` runs the same number of queries, at most ``most``, before and after ``add_rows()``."""
+    client.get(url)  # fills the per-process caches (content types) so both counts start alike
+    before = count_queries(client, url)
+    add_rows()
+    after = count_queries(client, url)
+    assert after == before, f"{url}: {before} queries, then {after} once rows were added"
+    assert before <= most, f"{url}: {before} queries, more than {most}"
+
+
+def import_preview(client, url, content, name="import.csv"):
+    """Posts a CSV file to the first (dry-run) step of an admin import; CSV is the first format."""
+    upload = io.BytesIO(content.encode())
+    upload.name = name
+    return client.post(url, {"resource": "0", "format": "0", "import_file": upload})
+
+
+def export(client, url, fmt, resource_class):
+    """Posts the export form with every column ticked: ``fmt`` 0 is CSV, 1 is XLSX."""
+    data = {"resource": "0", "format": str(fmt)}
+    prefix = resource_class.__name__.lower()
+    data.update({f"{prefix}_{name}": "on" for name in resource_class().get_export_order()})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    return response
+
+
+def csv_header(response):
+    return response.content.decode("utf-8-sig").splitlines()[0].split(",")
+
+
+def xlsx_header(response):
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    return [cell.value for cell in next(sheet.iter_rows(max_row=1))]
