@@ -1,0 +1,1 @@
+from tests.security.conftest import members_only_data  # noqa: F401 (records in many tables to carry over)
