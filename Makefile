@@ -10,7 +10,7 @@ CATALOGUE := locale/ja/LC_MESSAGES/django
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run serve test lint format messages setup db migrate check-deploy clean
+.PHONY: help run serve test lint format messages setup db migrate check-deploy clean security e2e backup restore loadtest bench
 
 help:
 	@echo "make run       serve the portal with demo data on http://$(HOST):$(PORT)"
@@ -18,6 +18,9 @@ help:
 	@echo "make serve     the production stack (collectstatic, gunicorn) on http://$(HOST):$(PORT)"
 	@echo "make lint      ruff check and format check;  make format  rewrite with ruff"
 	@echo "make messages  extract and compile the translation catalogues"
+	@echo "make backup    dump the database and uploaded files to backups/;  make restore FILE=...  into an empty database"
+	@echo "make loadtest  gunicorn under load on a large demo database, then a PostgreSQL restart (slow; not in make test)"
+	@echo "make bench     measure search at 200,000 experts (builds the consortium_bench database once)"
 
 $(INSTALLED): requirements.txt
 	@python=$$(bin/find-python) || exit 1; \
@@ -49,7 +52,15 @@ migrate: db
 
 setup: $(INSTALLED) $(CATALOGUE).mo migrate
 
-run: setup
+# UNESCO's list is not shipped with the portal; the consortium downloads it.
+WHC_FILE ?= ../shared/data/whc-sites-2019.csv
+
+# A fresh database gets the World Heritage list and a modest demo set, once.
+demo: setup
+	$(MANAGE) seed_demo --if-empty --demo-users --world-heritage $(WHC_FILE)
+.PHONY: demo
+
+run: demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 serve: setup
@@ -58,10 +69,42 @@ serve: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/consortium} \
 	bash -c '$(MANAGE) collectstatic --no-input --verbosity=0 && exec $(VENV)/bin/gunicorn --bind $(HOST):$(PORT) consortium.wsgi'
 
-test: $(INSTALLED) $(CATALOGUE).mo db
+test: $(INSTALLED) $(CATALOGUE).mo db chromium
 	$(VENV)/bin/pytest
 	$(MANAGE) makemigrations --check --dry-run
 	$(MAKE) --no-print-directory lint
+
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+chromium:
+	@command -v chromium >/dev/null && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing chromium for the browser tests"; \
+		(apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) \
+			|| echo "chromium could not be installed: the browser tests (tests/e2e) will be skipped."; \
+	else \
+		echo "chromium is not installed: the browser tests (tests/e2e) will be skipped (apt-get install chromium)."; \
+	fi
+.PHONY: chromium
+
+# Headers, cookies, bandit and the anonymous crawl; part of `make test`.
+security: $(INSTALLED) db
+	$(VENV)/bin/pytest tests/security
+
+# The browser journeys and accessibility checks; part of `make test`.
+e2e: $(INSTALLED) $(CATALOGUE).mo db chromium
+	$(VENV)/bin/pytest tests/e2e
+
+# A timestamped archive of the database and the uploaded files in backups/.
+backup: db
+	@bin/backup
+
+# Into an EMPTY database: make restore FILE=backups/consortium-...tar
+restore: db
+	@bin/restore "$(FILE)"
+
+# Not part of `make test`: gunicorn with production settings under load, then a PostgreSQL restart.
+loadtest: $(INSTALLED) $(CATALOGUE).mo db
+	$(PY) bin/loadtest
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
@@ -70,6 +113,20 @@ lint: $(INSTALLED)
 format: $(INSTALLED)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The load generator is wrk, from Debian's packages; install it where we may.
+wrk:
+	@command -v wrk >/dev/null && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing wrk"; \
+		(apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)); \
+	else \
+		echo "wrk is needed to measure: install it (apt-get install wrk, brew install wrk)."; exit 1; \
+	fi
+.PHONY: wrk
+
+bench: $(INSTALLED) $(CATALOGUE).mo wrk
+	$(PY) -m bench
 
 messages: $(INSTALLED) gettext
 	$(MANAGE) makemessages --locale=ja --ignore=$(VENV) --ignore=staticfiles --ignore=tests --no-obsolete

@@ -1,19 +1,34 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from consortium import views
+from consortium import search_views, statistics, views
+from events.sitemaps import sitemap_xml
+
+# The admin signs in through allauth, so its rate limits and second factor apply there too.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
+    path("about/", include("events.urls.pages")),
+    path("news/", include("events.urls.news")),
+    path("events/", include("events.urls.events")),
+    path("statistics/", statistics.statistics, name="statistics"),
+    path("members/", include("members.urls")),
+    path("database/", search_views.database, name="database"),
+    path("experts/", include("experts.urls")),
+    path("projects/", include("projects.urls")),
+    path("heritage/", include("heritage.urls")),
     prefix_default_language=True,
 )
 
