@@ -4,6 +4,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
 from allauth.core.exceptions import ImmediateHttpResponse
 from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from members.models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -18,3 +21,15 @@ class AccountAdapter(DefaultAccountAdapter):
             super().pre_authenticate(request, **credentials)
         except ValidationError as error:
             raise ImmediateHttpResponse(ratelimit.respond_429(request)) from error
+
+    def send_mail(self, template_prefix, email, context):
+        """Account e-mails go out in the language the person chose, whatever page they were on.
+
+        An address with no account (allauth writes to it to prevent
+        enumeration) gets the language of the page.
+        """
+        user = context.get("user")
+        if getattr(user, "language", None) is None:
+            user = User.objects.filter(email__iexact=email).only("language").first()
+        with translation.override(getattr(user, "language", None) or translation.get_language()):
+            super().send_mail(template_prefix, email, context)
