@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.postgres.fields import ArrayField
-from django.db.models import BigIntegerField, BooleanField, Count, F, Func, QuerySet, Value
+from django.db.models import BigIntegerField, BooleanField, Count, F, Func, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import NullIf
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -48,9 +49,32 @@ class AnyOf(Func):
     output_field = BooleanField()
 
 
-def any_id(ids):
-    """The records whose id is in ``ids``; the ids are whole numbers (DEFAULT_AUTO_FIELD), bound as one bigint[]."""
-    return AnyOf(F("pk"), Value(list(ids), output_field=ArrayField(BigIntegerField())))
+class IdArray(Value):
+    """Whole-number ids bound as one bigint[] parameter, spelled as the array's text: ArrayField,
+    and psycopg given a list, would convert each of thousands of ids in Python first."""
+
+    def __init__(self, ids):
+        super().__init__(list(ids), output_field=ArrayField(BigIntegerField()))
+
+    def as_sql(self, compiler, connection):
+        return "%s::bigint[]", [id_array_text(self.value)]
+
+
+def id_array_text(ids):
+    """``{1,2,3}``: PostgreSQL's text form of an array of whole numbers."""
+    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+
+
+def any_id(ids, field="pk"):
+    """The rows whose ``field`` is in ``ids``: whole numbers (DEFAULT_AUTO_FIELD), bound as one bigint[]."""
+    return AnyOf(F(field), IdArray(ids))
+
+
+def among_ids(ids):
+    """Like ``any_id``, as ``pk IN (SELECT unnest(ids))``: the planner expects few rows from the
+    list and looks each up by primary key, where with ``any_id`` it may walk the index of the
+    sort order from the start, filtering, in search of the few that are listed."""
+    return Q(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [id_array_text(ids)]))
 
 
 @dataclass
@@ -141,23 +165,16 @@ class FacetFilter(Filter):
             return qs.filter(pk__in=links.values(field.m2m_column_name()))
         return qs.filter(**{f"{self.path}__in": value})
 
-    def options(self, qs, selected):
-        label_fields = [f"{self.label_path}__name_ja", f"{self.label_path}__name_en"] if self.label_path else []
-        # Filtering before values() lets both use one join; filtering after would join the relation twice.
-        rows = (
-            qs.order_by()
-            .filter(**{f"{self.path}__isnull": False})
-            .values(self.path, *label_fields)
-            .annotate(count=Count("pk", distinct="__" in self.path))
-        )
+    def options(self, model, ids, selected):
+        """The facet's values among the records of ``model`` whose ids are ``ids``, with counts."""
         choice_labels = dict(self.choices or ())
         options = []
-        for row in rows:
-            value = str(row[self.path])
+        for row in self._counts(model, ids):
+            value = str(row["value"])
             if self.label_path:
-                label = localized(_Names(row[label_fields[0]], row[label_fields[1]]), "name").text
+                label = localized(_Names(row["name_ja"], row["name_en"]), "name").text
             else:
-                label = str(choice_labels.get(row[self.path], value))
+                label = str(choice_labels.get(row["value"], value))
             options.append(FacetOption(value, label, row["count"], value in selected))
         counted = {option.value for option in options}
         missing = [value for value in selected if value not in counted]
@@ -167,6 +184,28 @@ class FacetFilter(Filter):
             options += [FacetOption(value, labels.get(value, value), 0, True) for value in missing]
         options.sort(key=lambda option: (-option.count, option.label))
         return options
+
+    def _counts(self, model, ids):
+        """Rows of ``value``, ``count`` and, with ``label_path``, ``name_ja`` and ``name_en``."""
+        relation, _sep, rest = self.path.partition("__")
+        field = model._meta.get_field(relation) if rest else None
+        if field is not None and field.many_to_many:
+            # Counted on the link table alone: the records themselves hold nothing the count needs.
+            target = field.m2m_reverse_field_name()
+            queryset = field.remote_field.through._default_manager.filter(any_id(ids, field.m2m_column_name()))
+            path = f"{target}__{rest}"
+            label_path = self.label_path and target + self.label_path.removeprefix(relation)
+            # A record links to a code once; to a region, through each of its countries there.
+            count = Count(field.m2m_field_name(), distinct="__" in rest)
+        else:
+            queryset = model._base_manager.filter(any_id(ids))
+            path, label_path = self.path, self.label_path
+            count = Count("pk", distinct="__" in path)
+        fields = {"value": F(path)}
+        if label_path:
+            fields.update(name_ja=F(f"{label_path}__name_ja"), name_en=F(f"{label_path}__name_en"))
+        # Filtering before values() lets both use one join; filtering after would join the relation twice.
+        return queryset.order_by().filter(**{f"{path}__isnull": False}).values(**fields).annotate(count=count)
 
     def _labels(self, values):
         if self.choices is not None:
@@ -196,9 +235,11 @@ class YesNoFacetFilter(Filter):
             return qs
         return qs.filter(self.condition) if value == ["yes"] else qs.exclude(self.condition)
 
-    def options(self, qs, selected):
-        counts = qs.order_by().aggregate(
-            yes=Count("pk", filter=self.condition), no=Count("pk", filter=~self.condition)
+    def options(self, model, ids, selected):
+        counts = (
+            model._base_manager.filter(any_id(ids))
+            .order_by()
+            .aggregate(yes=Count("pk", filter=self.condition), no=Count("pk", filter=~self.condition))
         )
         return [
             FacetOption(value, str(label), counts[value], value in selected)
@@ -286,7 +327,18 @@ class SearchFilterSet(FilterSet):
 
     @cached_property
     def qs(self):
-        queryset = super().qs
+        return self.in_order(super().qs)
+
+    @cached_property
+    def page_qs(self):
+        """``qs`` for the list page: when ``result_ids`` holds every result, the page is taken from
+        among those ids. Otherwise the database walks a name index in order, probing each record
+        against the filters, to find the few that a narrow facet or a rare word lets through."""
+        if not self.counted[1]:
+            return self.qs
+        return self.in_order(self.queryset.filter(among_ids(self.result_ids)))
+
+    def in_order(self, queryset):
         if self.chosen_sort == "relevance":
             return queryset.annotate(rank=rank(self.query)).order_by("-rank", *self.ordering(self.default_sort))
         return queryset.order_by(*self.ordering(self.chosen_sort))
@@ -320,8 +372,7 @@ class SearchFilterSet(FilterSet):
                 samples[key] = list(results.order_by().values_list("pk", flat=True)[: self.facet_sample + 1])
             sample = samples[key]
             estimated = len(sample) > self.facet_sample
-            counted = self.queryset.model._base_manager.filter(any_id(sample[: self.facet_sample]))
-            options = facet_filter.options(counted, selected)
+            options = facet_filter.options(self.queryset.model, sample[: self.facet_sample], selected)
             if estimated:
                 for option in options:
                     option.share = max(1, round(100 * option.count / self.facet_sample)) if option.count else 0

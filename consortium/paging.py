@@ -59,7 +59,7 @@ def paginate(queryset, page_number, per_page, *, counted=None):
 def search_page(request, filterset_class, queryset, *, per_page=PER_PAGE):
     """The context of a list page: the form, facets, the page of results and what was ignored."""
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
-    page, page_note = paginate(filterset.qs, request.GET.get("page"), per_page, counted=filterset.counted)
+    page, page_note = paginate(filterset.page_qs, request.GET.get("page"), per_page, counted=filterset.counted)
     facets = filterset.facets()
     ignored = filterset.ignored()
     # Show the order the results are in, which is not always the one asked for.

@@ -270,6 +270,9 @@ def rank(query):
 
 def _normalized_with_positions(text):
     """The text normalised character by character, with each character's origin."""
+    if text.isascii():
+        # Most names and titles: normalising ASCII only lowers it, one character for one.
+        return text.lower(), range(len(text))
     chars, origins = [], []
     previous = ""
     for index, char in enumerate(text):

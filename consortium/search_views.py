@@ -47,7 +47,7 @@ def database(request):
     groups = []
     if query:
         for key, heading, _model, _filterset_class, url_name, field in KINDS:
-            results = filtersets[key].qs.defer(*search_columns())
+            results = filtersets[key].page_qs.defer(*search_columns())
             count, exact = filtersets[key].counted
             hits = list(results[:BEST_HITS]) if count else []
             for hit in hits:
