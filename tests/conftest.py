@@ -3,6 +3,7 @@
 import pytest
 
 from members.models import Membership, User
+from tests.admin_checks import sign_in_to_admin
 
 
 def make_user(email, *, status=None, **fields):
@@ -38,3 +39,9 @@ def any_user(request):
     if request.param == "anonymous":
         return None
     return request.getfixturevalue(request.param)
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    """A client signed in as staff with a second factor, as the admin requires."""
+    return sign_in_to_admin(client, staff)

@@ -4,14 +4,9 @@ import pytest
 from django.urls import reverse
 
 from consortium.models import Country, Language, Region
-from tests.admin_checks import assert_flat_queries, count_queries, sign_in_to_admin
+from tests.admin_checks import assert_flat_queries, count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    return sign_in_to_admin(client, staff)
 
 
 @pytest.fixture

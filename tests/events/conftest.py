@@ -7,7 +7,6 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event, NewsArticle, Page, PublicationStatus, Registration
-from tests.admin_checks import sign_in_to_admin
 
 _serial = count(1)
 
@@ -77,9 +76,3 @@ def sign_in(client):
         return client
 
     return sign_in
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    """A client signed in as staff with a second factor, as the admin requires."""
-    return sign_in_to_admin(client, staff)

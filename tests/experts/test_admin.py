@@ -16,7 +16,6 @@ from tests.admin_checks import (
     csv_header,
     export,
     import_preview,
-    sign_in_to_admin,
     xlsx_header,
 )
 
@@ -27,11 +26,6 @@ HEADER = (
     "department,position_ja,position_en,specialties,countries,languages,biography_ja,biography_en,email,phone,"
     "visibility"
 )
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    return sign_in_to_admin(client, staff)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from tests.admin_checks import (
     csv_header,
     export,
     import_preview,
-    sign_in_to_admin,
     xlsx_header,
 )
 
@@ -22,11 +21,6 @@ HEADER = (
     "id,whc_id,name_ja,name_en,name_fr,category,countries,transboundary,inscription_year,criteria,in_danger,"
     "latitude,longitude,area_hectares,description_ja,description_en,description_fr,threats"
 )
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    return sign_in_to_admin(client, staff)
 
 
 @pytest.fixture

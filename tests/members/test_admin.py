@@ -15,16 +15,10 @@ from tests.admin_checks import (
     csv_header,
     export,
     import_preview,
-    sign_in_to_admin,
     xlsx_header,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    return sign_in_to_admin(client, staff)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from tests.admin_checks import (
     csv_header,
     export,
     import_preview,
-    sign_in_to_admin,
     xlsx_header,
 )
 
@@ -25,11 +24,6 @@ HEADER = (
     "id,title_ja,title_en,summary_ja,summary_en,kind,status,start_year,end_year,countries,sites,lead_organization,"
     "partners,funders,outcomes_ja,outcomes_en,website,visibility"
 )
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    return sign_in_to_admin(client, staff)
 
 
 @pytest.fixture
