@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.postgres.fields import ArrayField
-from django.db.models import BigIntegerField, BooleanField, Count, F, Func, Q, QuerySet, Value
+from django.db.models import BigIntegerField, BooleanField, Case, CharField, Count, F, Func, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import NullIf
+from django.db.models.functions import Cast, NullIf
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +29,7 @@ from consortium.search import Query, matching, rank
 MAX_FACET_VALUES = 20
 """A facet takes at most this many values at once; more are reported as ignored."""
 
-RANK_LIMIT = 5_000
+RANK_LIMIT = RESULT_COUNT_LIMIT
 """Relevance orders at most this many results. Ranking reads every match's document, so a
 word that matches a fifth of the database is sorted by name instead, and the page says so."""
 
@@ -75,6 +75,22 @@ def among_ids(ids):
     list and looks each up by primary key, where with ``any_id`` it may walk the index of the
     sort order from the start, filtering, in search of the few that are listed."""
     return Q(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [id_array_text(ids)]))
+
+
+class FetchedInOrder:
+    """Sliced like a queryset, in two queries: ``ordered_ids`` gives the slice's ids in order, without
+    reading the columns, joins and prefetches of ``rows``, which then fetches those records alone."""
+
+    def __init__(self, ordered_ids, rows):
+        self.ordered_ids = ordered_ids
+        self.rows = rows
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            raise TypeError("FetchedInOrder is sliced, not indexed.")
+        ids = list(self.ordered_ids[key])
+        found = self.rows.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
 @dataclass
@@ -165,28 +181,10 @@ class FacetFilter(Filter):
             return qs.filter(pk__in=links.values(field.m2m_column_name()))
         return qs.filter(**{f"{self.path}__in": value})
 
-    def options(self, model, ids, selected):
-        """The facet's values among the records of ``model`` whose ids are ``ids``, with counts."""
-        choice_labels = dict(self.choices or ())
-        options = []
-        for row in self._counts(model, ids):
-            value = str(row["value"])
-            if self.label_path:
-                label = localized(_Names(row["name_ja"], row["name_en"]), "name").text
-            else:
-                label = str(choice_labels.get(row["value"], value))
-            options.append(FacetOption(value, label, row["count"], value in selected))
-        counted = {option.value for option in options}
-        missing = [value for value in selected if value not in counted]
-        if missing:
-            # A chosen value that nothing matches any more still shows, so that it can be unticked.
-            labels = self._labels(missing)
-            options += [FacetOption(value, labels.get(value, value), 0, True) for value in missing]
-        options.sort(key=lambda option: (-option.count, option.label))
-        return options
-
-    def _counts(self, model, ids):
-        """Rows of ``value``, ``count`` and, with ``label_path``, ``name_ja`` and ``name_en``."""
+    def count_query(self, model, ids, name):
+        """Rows of ``facet`` (``name``), ``value``, ``label_ja``, ``label_en`` and ``count``: the facet's values
+        among the records of ``model`` whose ids are ``ids``. Every facet's rows share this shape,
+        so that ``SearchFilterSet.facets`` counts them all in one query."""
         relation, _sep, rest = self.path.partition("__")
         field = model._meta.get_field(relation) if rest else None
         if field is not None and field.many_to_many:
@@ -201,17 +199,43 @@ class FacetFilter(Filter):
             queryset = model._base_manager.filter(any_id(ids))
             path, label_path = self.path, self.label_path
             count = Count("pk", distinct="__" in path)
-        fields = {"value": F(path)}
         if label_path:
-            fields.update(name_ja=F(f"{label_path}__name_ja"), name_en=F(f"{label_path}__name_en"))
+            labels = {"label_ja": F(f"{label_path}__name_ja"), "label_en": F(f"{label_path}__name_en")}
+        else:
+            labels = {"label_ja": _NO_LABEL, "label_en": _NO_LABEL}
         # Filtering before values() lets both use one join; filtering after would join the relation twice.
-        return queryset.order_by().filter(**{f"{path}__isnull": False}).values(**fields).annotate(count=count)
+        queryset = queryset.order_by().filter(**{f"{path}__isnull": False})
+        return queryset.values(facet=Value(name), value=Cast(path, CharField()), **labels).annotate(count=count)
+
+    def options(self, rows, selected):
+        """The facet's options from its rows of ``count_query``, with every chosen value among them."""
+        choice_labels = dict(self.choices or ())
+        options = []
+        for row in rows:
+            value = row["value"]
+            if self.label_path:
+                label = localized(_Names(row["label_ja"], row["label_en"]), "name").text
+            else:
+                label = str(choice_labels.get(value, value))
+            options.append(FacetOption(value, label, row["count"], value in selected))
+        counted = {option.value for option in options}
+        missing = [value for value in selected if value not in counted]
+        if missing:
+            # A chosen value that nothing matches any more still shows, so that it can be unticked.
+            labels = self._labels(missing)
+            options += [FacetOption(value, labels.get(value, value), 0, True) for value in missing]
+        options.sort(key=lambda option: (-option.count, option.label))
+        return options
 
     def _labels(self, values):
         if self.choices is not None:
             return {value: str(label) for value, label in self.choices}
         source, code_field = self._reference()
         return {str(getattr(obj, code_field)): str(obj) for obj in source.filter(**{f"{code_field}__in": values})}
+
+
+_NO_LABEL = Value("", output_field=CharField())
+"""The label columns of a facet whose values are labelled by choices, not by a related model."""
 
 
 @dataclass
@@ -235,16 +259,22 @@ class YesNoFacetFilter(Filter):
             return qs
         return qs.filter(self.condition) if value == ["yes"] else qs.exclude(self.condition)
 
-    def options(self, model, ids, selected):
-        counts = (
+    def count_query(self, model, ids, name):
+        """The rows of ``FacetFilter.count_query``: "yes" and "no" with their counts."""
+        answer = Case(When(self.condition, then=Value("yes")), default=Value("no"), output_field=CharField())
+        return (
             model._base_manager.filter(any_id(ids))
             .order_by()
-            .aggregate(yes=Count("pk", filter=self.condition), no=Count("pk", filter=~self.condition))
+            .values(facet=Value(name), value=answer, label_ja=_NO_LABEL, label_en=_NO_LABEL)
+            .annotate(count=Count("pk"))
         )
+
+    def options(self, rows, selected):
+        counts = {row["value"]: row["count"] for row in rows}
         return [
-            FacetOption(value, str(label), counts[value], value in selected)
+            FacetOption(value, str(label), counts.get(value, 0), value in selected)
             for value, label in self.choices
-            if counts[value] or value in selected
+            if counts.get(value) or value in selected
         ]
 
 
@@ -318,7 +348,8 @@ class SearchFilterSet(FilterSet):
 
     @property
     def too_many_to_rank(self):
-        return self.wanted_sort == "relevance" and self.counted[0] > RANK_LIMIT
+        count, is_exact = self.counted
+        return self.wanted_sort == "relevance" and (count > RANK_LIMIT or not is_exact)
 
     @property
     def chosen_sort(self):
@@ -331,12 +362,14 @@ class SearchFilterSet(FilterSet):
 
     @cached_property
     def page_qs(self):
-        """``qs`` for the list page: when ``result_ids`` holds every result, the page is taken from
-        among those ids. Otherwise the database walks a name index in order, probing each record
-        against the filters, to find the few that a narrow facet or a rare word lets through."""
+        """``qs`` for the list page, to be sliced. When ``result_ids`` holds every result, the page is
+        taken from among those ids: first their order, in a narrow query, then the page's rows.
+        Otherwise the database walks a name index in order, probing each record against the
+        filters, to find the few that a narrow facet or a rare word lets through."""
         if not self.counted[1]:
             return self.qs
-        return self.in_order(self.queryset.filter(among_ids(self.result_ids)))
+        narrow = self.queryset.select_related(None).prefetch_related(None).filter(among_ids(self.result_ids))
+        return FetchedInOrder(self.in_order(narrow).values_list("pk", flat=True), self.queryset)
 
     def in_order(self, queryset):
         if self.chosen_sort == "relevance":
@@ -355,34 +388,39 @@ class SearchFilterSet(FilterSet):
         Each facet first takes the ids of up to FACET_SAMPLE + 1 of its results
         (the facets with nothing chosen share ``result_ids``; one with a chosen
         value takes its own, in one query that stops there), then groups those
-        ids alone. When more matched, the counts are of the first FACET_SAMPLE,
-        shown as shares.
+        ids alone, every facet in one query. When more matched, the counts are
+        of the first FACET_SAMPLE, shown as shares.
         """
         self.form.is_valid()
-        facets = []
         samples = {}
+        for name, _facet_filter in self.facet_filters():
+            if self.form.cleaned_data.get(name):
+                # A facet with a value chosen counts over the results of every other filter.
+                results = self.filter_queryset(self.queryset.all(), exclude=name)
+                samples[name] = list(results.order_by().values_list("pk", flat=True)[: self.facet_sample + 1])
+            else:
+                # A facet with nothing chosen counts over the results themselves: one sample serves them all.
+                samples[name] = self.result_ids[: self.facet_sample + 1]
+        model = self.queryset.model
+        queries = [
+            facet_filter.count_query(model, samples[name][: self.facet_sample], name)
+            for name, facet_filter in self.facet_filters()
+        ]
+        rows = {}
+        if queries:
+            # One query for every facet: each facet's counts are one part of a UNION ALL.
+            for row in queries[0].union(*queries[1:], all=True).order_by():
+                rows.setdefault(row["facet"], []).append(row)
+        facets = []
         for name, facet_filter in self.facet_filters():
             selected = self.form.cleaned_data.get(name) or []
-            # A facet with nothing chosen counts over the results themselves: one sample serves them all.
-            key = name if selected else None
-            if key is None:
-                samples[key] = self.result_ids[: self.facet_sample + 1]
-            elif key not in samples:
-                results = self.filter_queryset(self.queryset.all(), exclude=key)
-                samples[key] = list(results.order_by().values_list("pk", flat=True)[: self.facet_sample + 1])
-            sample = samples[key]
-            estimated = len(sample) > self.facet_sample
-            options = facet_filter.options(self.queryset.model, sample[: self.facet_sample], selected)
+            estimated = len(samples[name]) > self.facet_sample
+            options = facet_filter.options(rows.get(name, []), selected)
             if estimated:
                 for option in options:
                     option.share = max(1, round(100 * option.count / self.facet_sample)) if option.count else 0
             shown = [option for index, option in enumerate(options) if index < FACET_OPTIONS or option.selected]
             facets.append(Facet(name, facet_filter.label, shown, estimated))
-        for facet in facets:
-            # Let Django render each facet as checkboxes labelled with their counts.
-            self.form.fields[facet.name].widget = forms.CheckboxSelectMultiple(
-                choices=[(option.value, option.choice_label) for option in facet.options]
-            )
         return facets
 
     def ignored(self):
@@ -411,18 +449,16 @@ class SearchFilterSet(FilterSet):
                 )
         return notes
 
-    def active_filters(self, request):
-        """Each chosen facet value with the address of this search without it."""
-        self.form.is_valid()
+    def active_filters(self, request, facets):
+        """Each chosen facet value with the address of this search without it (``facets`` from ``facets()``)."""
         active = []
-        for name, facet_filter in self.facet_filters():
-            labels = dict(getattr(self.form.fields[name].widget, "choices", ()))
-            for value in self.form.cleaned_data.get(name) or []:
-                params = request.GET.copy()
-                params.setlist(name, [v for v in params.getlist(name) if v != value])
-                params.pop("page", None)
-                label = str(labels.get(value, value)).rsplit(" (", 1)[0]
-                active.append({"facet": facet_filter.label, "label": label, "url": "?" + params.urlencode()})
+        for facet in facets:
+            for option in facet.options:
+                if option.selected:
+                    params = request.GET.copy()
+                    params.setlist(facet.name, [v for v in params.getlist(facet.name) if v != option.value])
+                    params.pop("page", None)
+                    active.append({"facet": facet.label, "label": option.label, "url": "?" + params.urlencode()})
         return active
 
 

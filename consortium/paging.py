@@ -9,7 +9,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
-RESULT_COUNT_LIMIT = 10_000
+RESULT_COUNT_LIMIT = 5_000
 """Results are counted up to this many; beyond it the page says "more than"."""
 
 PER_PAGE = 20
@@ -61,6 +61,7 @@ def search_page(request, filterset_class, queryset, *, per_page=PER_PAGE):
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     page, page_note = paginate(filterset.page_qs, request.GET.get("page"), per_page, counted=filterset.counted)
     facets = filterset.facets()
+    by_name = {facet.name: facet for facet in facets}
     ignored = filterset.ignored()
     # Show the order the results are in, which is not always the one asked for.
     shown = request.GET.copy()
@@ -80,6 +81,10 @@ def search_page(request, filterset_class, queryset, *, per_page=PER_PAGE):
         "ignored": ignored,
         # The sample the shares come from, when some facet is estimated.
         "facet_sample": filterset.facet_sample if any(facet.estimated for facet in facets) else None,
-        "active_filters": filterset.active_filters(request),
+        "active_filters": filterset.active_filters(request, facets),
+        # The form's other fields, and each facet where its field is, in the form's order.
+        "sidebar": [
+            (by_name.get(name), filterset.form[name]) for name in filterset.form.fields if name not in ("q", "sort")
+        ],
         "sort": filterset.chosen_sort,
     }

@@ -216,6 +216,15 @@ class Query:
     def full_text(self):
         return SearchQuery(self.text, config=SEARCH_CONFIG, search_type="websearch")
 
+    @cached_property
+    def rankable(self):
+        """Whether the full-text rank can tell records apart: the documents hold the English text, so a
+        query in Japanese script alone ranks every record alike, at the cost of reading each document."""
+        return any(char.isalnum() and not _JAPANESE_SCRIPT.match(char) for char in self.text)
+
+
+_JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+
 
 def _substring_searchable(term):
     """Pairs of roman letters are left to the full-text index (they are whole words there)."""
@@ -255,7 +264,7 @@ def rank(query):
     Japanese terms have no full-text rank at all; the bonus puts 山田 before
     小山田 for "山田", and Yamada before Oyamada for "yamada".
     """
-    score = SearchRank(F("search_document"), query.full_text())
+    score = SearchRank(F("search_document"), query.full_text()) if query.rankable else Value(0.0)
     if not query.terms:
         return score
     first = Normalized(Value(query.terms[0]))

@@ -38,7 +38,7 @@ def _title(obj, field):
 def database(request):
     q = request.GET.get("q", "")
     filtersets = {
-        key: filterset_class({"q": q}, queryset=model.objects.visible_to(request.user))
+        key: filterset_class({"q": q}, queryset=model.objects.visible_to(request.user).defer(*search_columns()))
         for key, _heading, model, filterset_class, _url, _field in KINDS
     }
     # One parse serves every kind: the same words, notes and highlighting.
@@ -47,7 +47,7 @@ def database(request):
     groups = []
     if query:
         for key, heading, _model, _filterset_class, url_name, field in KINDS:
-            results = filtersets[key].page_qs.defer(*search_columns())
+            results = filtersets[key].page_qs
             count, exact = filtersets[key].counted
             hits = list(results[:BEST_HITS]) if count else []
             for hit in hits:

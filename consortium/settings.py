@@ -105,6 +105,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A page runs a few queries of a few milliseconds each. Parallel workers and JIT compilation cost more
+# to start than they save on such queries, and take the CPU that other requests are waiting for.
+_db_options = DATABASES["default"].setdefault("OPTIONS", {})
+_db_options["options"] = f"{_db_options.get('options', '')} -c max_parallel_workers_per_gather=0 -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every process, so rate limits hold across gunicorn workers and hosts.

@@ -6,6 +6,15 @@ from members.models import Membership, User
 from tests.admin_checks import sign_in_to_admin
 
 
+def pytest_collection_modifyitems(items):
+    """A test in a real transaction must restore the reference data that the migrations loaded:
+    the flush after it empties every table, and the tests after it would find no countries."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)")
+
+
 def make_user(email, *, status=None, **fields):
     user = User.objects.create_user(email=email, password="correct horse battery staple", **fields)
     if status is not None:

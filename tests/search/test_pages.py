@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from consortium import facets
-from consortium.search import MAX_QUERY_LENGTH
+from consortium.search import MAX_QUERY_LENGTH, Query
 from experts.filters import ExpertFilterSet
 from experts.models import Expert
 from heritage.models import HeritageSite
@@ -301,6 +301,24 @@ def test_a_search_sorts_by_relevance(member_client, records):
     response = member_client.get(reverse("projects:list"), {"q": "Djemila"})
     assert response.context["sort"] == "relevance"
     assert response.context["results"] == [records.djemila_project, aside]
+
+
+def test_a_search_in_japanese_script_puts_names_that_begin_with_it_first(member_client, records):
+    # By name in English, Oyamada comes before Yamada; by relevance, the name that begins with 山田 does.
+    with override("en"):
+        by_name = member_client.get(reverse("experts:list"), {"q": "山田", "sort": "name"}).context["results"]
+        response = member_client.get(reverse("experts:list"), {"q": "山田"})
+    assert by_name == [records.oyamada, records.yamada]
+    assert response.context["sort"] == "relevance"
+    assert response.context["results"] == [records.yamada, records.oyamada]
+
+
+def test_only_a_query_with_words_the_english_documents_hold_is_ranked_by_them():
+    # The full-text documents are English: a query in Japanese script alone leaves them unread.
+    assert not Query.parse("山田 ヤマザキ やまだ").rankable
+    assert Query.parse("Yamada").rankable
+    assert Query.parse("山田 Bamiyan").rankable
+    assert Query.parse("ＢＡＭＩＹＡＮ").rankable
 
 
 def test_relevance_without_a_search_falls_back_to_name(member_client, records):
