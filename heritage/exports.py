@@ -1,6 +1,6 @@
 """The site list as a file, in the page's language (French names where a site has no other)."""
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from consortium.exports import Column, ListExport, choice, field, in_language, joined_names
@@ -22,7 +22,7 @@ class HeritageSiteExport(ListExport):
         name = in_language("name")
         return [
             Column(_("Address"), self.address("heritage:detail")),
-            Column(_("Name"), lambda row: name(row) or row["name_fr"]),
+            Column(pgettext_lazy("heritage site", "Name"), lambda row: name(row) or row["name_fr"]),
             Column(_("Name (French)"), field("name_fr")),
             Column(_("World Heritage id"), field("whc_id")),
             Column(_("Category"), choice("category", HeritageSite.Category.choices)),

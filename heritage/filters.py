@@ -1,5 +1,6 @@
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, YesNoFacetFilter, localized_ordering
 from consortium.models import Country, Region
@@ -32,7 +33,7 @@ class HeritageSiteFilterSet(SearchFilterSet):
 
     SORTS = {
         "relevance": _("relevance"),
-        "name": _("name"),
+        "name": pgettext_lazy("heritage site", "name"),
         "year": _("year of inscription"),
         "updated": _("recently updated"),
     }

@@ -6,15 +6,22 @@ count asks this module, and nothing else re-spells the rule.
 | PUBLIC    | anonymous visitors                             | public pages                  |
 | APPLICANT | signed in, membership not active (any status)  | public pages, own account     |
 | MEMBER    | active membership                              | the database, not staff-only  |
-| STAFF     | is_staff                                       | everything                    |
+| STAFF     | is_staff, with a second factor                 | everything                    |
+
+Staff whose account has no second factor yet see what a member sees: the
+admin sends them to set one up, and staff-only records wait until they have.
 """
 
 from enum import IntEnum
 from functools import wraps
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+
+SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 
 class Level(IntEnum):
@@ -33,11 +40,26 @@ def access_level(user):
     if user is None or not user.is_authenticated or not user.is_active:
         return Level.PUBLIC
     if user.is_staff:
-        return Level.STAFF
+        return Level.STAFF if has_second_factor(user) else Level.MEMBER
     membership = getattr(user, "membership", None)
     if membership is not None and membership.is_active:
         return Level.MEMBER
     return Level.APPLICANT
+
+
+def has_second_factor(user):
+    """Whether the account has a second factor; asked once per request (the user object's life).
+
+    With one, allauth asks for it at every sign-in, so a session of this user has passed it.
+    """
+    if not hasattr(user, "_has_second_factor"):
+        user._has_second_factor = is_mfa_enabled(user, types=SECOND_FACTORS)
+    return user._has_second_factor
+
+
+def hides_staff_records(user):
+    """Staff who would see staff-only records once their account has a second factor."""
+    return bool(user is not None and user.is_authenticated and user.is_staff and access_level(user) < Level.STAFF)
 
 
 def can_use_database(user):

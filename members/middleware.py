@@ -2,8 +2,6 @@
 
 import time
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -11,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from members.access import has_second_factor
 from members.signals import LAST_SEEN_AT, SIGNED_IN_AT
 
 # Record activity at most this often, so that reading pages does not write the session each time.
@@ -43,9 +42,6 @@ class SessionLifetimeMiddleware:
         return self.get_response(request)
 
 
-SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-
-
 class StaffSecondFactorMiddleware:
     """Send staff without a second factor to set one up before they reach the admin."""
 
@@ -58,7 +54,7 @@ class StaffSecondFactorMiddleware:
             user.is_authenticated
             and user.is_staff
             and request.path.startswith(reverse("admin:index"))
-            and not is_mfa_enabled(user, types=SECOND_FACTORS)
+            and not has_second_factor(user)
         ):
             messages.warning(
                 request, _("Staff accounts need two-factor authentication. Please set it up to use the admin.")

@@ -1,6 +1,7 @@
 """The fixed users every access test runs over: anonymous, applicant, member, suspended member, staff."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from members.models import Membership, User
 from tests.admin_checks import sign_in_to_admin
@@ -38,8 +39,21 @@ def suspended_member(db):
 
 
 @pytest.fixture
-def staff(db):
-    return make_user("staff@example.org", is_staff=True, is_superuser=True, first_name="Keiko", last_name="Sato")
+def staff_totp_secret():
+    return generate_totp_secret()
+
+
+@pytest.fixture
+def staff(db, staff_totp_secret):
+    """Staff with a second factor (TOTP), which staff need for the admin and for staff-only records."""
+    user = make_user("staff@example.org", is_staff=True, is_superuser=True, first_name="Keiko", last_name="Sato")
+    TOTP.activate(user, staff_totp_secret)
+    return user
+
+
+@pytest.fixture
+def staff_without_second_factor(db):
+    return make_user("new.staff@example.org", is_staff=True, first_name="Ken", last_name="Mori")
 
 
 @pytest.fixture(params=["anonymous", "applicant", "member", "suspended_member", "staff"])

@@ -2,6 +2,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 
 from consortium.bilingual import language_alternates, localized
+from members import access
 
 register = template.Library()
 
@@ -13,6 +14,12 @@ def alternates(context):
     if request is None:
         return []
     return language_alternates(request)
+
+
+@register.filter
+def hides_staff_records(user):
+    """Whether staff-only records are hidden from this staff user for want of a second factor."""
+    return access.hides_staff_records(user)
 
 
 @register.inclusion_tag("includes/nav_link.html", takes_context=True)

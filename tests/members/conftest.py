@@ -2,7 +2,7 @@ import time
 
 import pytest
 from allauth.mfa import app_settings as mfa_settings
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from experts.models import Expert
 
@@ -10,17 +10,6 @@ from experts.models import Expert
 def current_totp_code(secret):
     """The code an authenticator app shows now for ``secret``."""
     return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
-
-
-@pytest.fixture
-def totp_secret():
-    return generate_totp_secret()
-
-
-@pytest.fixture
-def staff_with_totp(staff, totp_secret):
-    TOTP.activate(staff, totp_secret)
-    return staff
 
 
 @pytest.fixture

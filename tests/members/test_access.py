@@ -10,6 +10,7 @@ from members.access import Level, access_level
         ("member", Level.MEMBER),
         ("suspended_member", Level.APPLICANT),
         ("staff", Level.STAFF),
+        ("staff_without_second_factor", Level.MEMBER),
     ],
 )
 def test_access_level_of_each_fixed_user(request, fixture, level):

@@ -16,8 +16,8 @@ from tests.conftest import make_user
 
 
 @pytest.fixture
-def admin_client(client, staff_with_totp):
-    client.force_login(staff_with_totp)
+def admin_client(client, staff):
+    client.force_login(staff)
     return client
 
 

@@ -106,8 +106,8 @@ def test_tampered_unsubscribe_link_is_refused(client, member, applicant):
     assert Membership.objects.get(user=applicant).news_opt_in
 
 
-def test_admin_preview_and_send(client, staff_with_totp, issue, readers):
-    client.force_login(staff_with_totp)
+def test_admin_preview_and_send(client, staff, issue, readers):
+    client.force_login(staff)
     preview = client.get(reverse("admin:members_newsissue_preview", args=[issue.pk]))
     assert preview.status_code == 200
     content = preview.content.decode()

@@ -73,30 +73,30 @@ def test_anonymous_admin_visitor_is_sent_to_the_allauth_sign_in(client, db):
     assert login["Location"].endswith("/accounts/login/?next=%2Fadmin%2F")
 
 
-def test_staff_without_a_second_factor_cannot_reach_the_admin(client, staff):
-    client.force_login(staff)
+def test_staff_without_a_second_factor_cannot_reach_the_admin(client, staff_without_second_factor):
+    client.force_login(staff_without_second_factor)
     for path in ["/admin/", "/admin/members/membership/"]:
         response = client.get(path)
         assert response.status_code == 302
         assert response["Location"] == reverse("mfa_activate_totp")
 
 
-def test_staff_with_a_second_factor_reach_the_admin(client, staff_with_totp):
-    client.force_login(staff_with_totp)
+def test_staff_with_a_second_factor_reach_the_admin(client, staff):
+    client.force_login(staff)
     assert client.get("/admin/").status_code == 200
 
 
-def test_sign_in_with_totp_and_a_reused_code_is_refused(client, staff_with_totp, totp_secret):
-    verify_email(staff_with_totp)
-    response = client.post(LOGIN_URL, {"login": staff_with_totp.email, "password": PASSWORD})
+def test_sign_in_with_totp_and_a_reused_code_is_refused(client, staff, staff_totp_secret):
+    verify_email(staff)
+    response = client.post(LOGIN_URL, {"login": staff.email, "password": PASSWORD})
     assert response["Location"] == reverse("mfa_authenticate")
-    code = current_totp_code(totp_secret)
+    code = current_totp_code(staff_totp_secret)
     response = client.post(reverse("mfa_authenticate"), {"code": code})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 
     client.post(reverse("account_logout"))
-    client.post(LOGIN_URL, {"login": staff_with_totp.email, "password": PASSWORD})
+    client.post(LOGIN_URL, {"login": staff.email, "password": PASSWORD})
     response = client.post(reverse("mfa_authenticate"), {"code": code})
     assert response.status_code == 200
     assert response.context["form"].errors

@@ -75,10 +75,23 @@ def test_staff_only_records_are_invisible_to_members(member_client, records):
 def test_staff_see_staff_only_records(staff_client, records):
     response = staff_client.get(reverse("experts:list"), {"q": "conservation"})
     assert records.hidden_expert.pk in {expert.pk for expert in response.context["results"]}
+    assert reverse("mfa_activate_totp") not in response.content.decode()
     assert staff_client.get(records.hidden_expert.get_absolute_url()).status_code == 200
     response = staff_client.get(reverse("database"), {"q": "Bamiyan"})
     projects = next(group for group in response.context["groups"] if group["key"] == "projects")
     assert projects["count"] == 2
+
+
+def test_staff_without_a_second_factor_see_what_members_see(client, staff_without_second_factor, records):
+    client.force_login(staff_without_second_factor)
+    response = client.get(reverse("experts:list"), {"q": "conservation"})
+    assert response.status_code == 200
+    assert records.hidden_expert.pk not in {expert.pk for expert in response.context["results"]}
+    assert reverse("mfa_activate_totp") in response.content.decode()
+    assert client.get(records.hidden_expert.get_absolute_url()).status_code == 404
+    response = client.get(reverse("database"), {"q": "Bamiyan"})
+    projects = next(group for group in response.context["groups"] if group["key"] == "projects")
+    assert projects["count"] == 1
 
 
 # Facets ----------------------------------------------------------------------
