@@ -1,4 +1,4 @@
-"""axe-core on the main pages in both languages, and the home page by keyboard alone."""
+"""axe-core on the main pages in both languages; the main pages and flows by keyboard alone."""
 
 from pathlib import Path
 
@@ -121,3 +121,72 @@ def test_member_signs_in_and_searches_by_keyboard_alone(open_page, member, datab
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith(database_records["expert"].get_absolute_url().replace("/ja/", "/en/", 1))
+
+
+# Marks every control a person could use on the page, then returns how many there are.
+MARK_CONTROLS = """() => {
+    const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
+    const controls = [...document.querySelectorAll(selector)].filter(el =>
+        !el.disabled && el.getAttribute('tabindex') !== '-1' && el.getClientRects().length > 0
+        && getComputedStyle(el).visibility !== 'hidden');
+    // Tab reaches one radio button of a group; the arrow keys move within it.
+    const groups = {};
+    const marked = controls.filter(el => {
+        if (el.type !== 'radio') return true;
+        if (el.name in groups) { el.dataset.keyboardCheck = groups[el.name]; return false; }
+        groups[el.name] = null;
+        return true;
+    });
+    marked.forEach((el, index) => {
+        el.dataset.keyboardCheck = index;
+        if (el.type === 'radio') groups[el.name] = index;
+    });
+    controls.filter(el => el.type === 'radio').forEach(el => el.dataset.keyboardCheck = groups[el.name]);
+    return marked.map(el => el.outerHTML.slice(0, 120));
+}"""
+
+# The focused control's mark, and whether its focus can be seen.
+FOCUSED = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    return [el.dataset.keyboardCheck ?? null, outlined || style.boxShadow !== 'none', el.outerHTML.slice(0, 120)];
+}"""
+
+
+@pytest.mark.parametrize("language", ["en"])
+def test_every_control_of_the_main_pages_is_reached_by_tab_with_visible_focus(
+    open_page, member, database_records, outreach, language
+):
+    public = [
+        f"/{language}/",
+        f"/{language}/news/",
+        f"/{language}/events/adobe-seminar/",
+        f"/{language}/events/adobe-seminar/register/",
+        f"/{language}/accounts/login/",
+    ]
+    members_only = [
+        f"/{language}/database/?q=Chan+Chan",
+        f"/{language}/experts/?q=Iwasaki",
+        database_records["expert"].get_absolute_url().replace("/ja/", f"/{language}/", 1),
+        database_records["project"].get_absolute_url().replace("/ja/", f"/{language}/", 1),
+        database_records["site"].get_absolute_url().replace("/ja/", f"/{language}/", 1),
+    ]
+    problems = []
+    for browser_page, paths in ((open_page(), public), (open_page(user=member), members_only)):
+        for path in paths:
+            assert browser_page.goto(path).status == 200, path
+            controls = browser_page.evaluate(MARK_CONTROLS)
+            reached = set()
+            # Tab once per control and a few more: focus leaves the page and comes back to its start.
+            for _ in range(len(controls) + 5):
+                browser_page.keyboard.press("Tab")
+                mark, visible, html = browser_page.evaluate(FOCUSED)
+                if mark is not None:
+                    reached.add(int(mark))
+                    if not visible:
+                        problems.append(f"{path}: focus cannot be seen on {html}")
+            problems += [
+                f"{path}: Tab never reaches {html}" for index, html in enumerate(controls) if index not in reached
+            ]
+    assert not problems, "\n".join(problems)
