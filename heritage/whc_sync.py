@@ -14,6 +14,7 @@ reverting to an imported version restores its countries as well.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.utils import timezone
 
 from consortium.models import Country
@@ -45,6 +46,21 @@ class ImportPlan:
     unchanged: list[WHCRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     not_in_file: int = 0  # sites with a UNESCO id that the file does not list; left as they are
+
+
+IMPORT_LOCK = 0x57484353594E43
+"""The key of the PostgreSQL advisory lock that one import at a time holds ("WHCSYNC")."""
+
+
+def take_import_lock():
+    """Take the import's lock for the current transaction; False if another import holds it.
+
+    Two imports at once would each plan against what the other has not yet written, and
+    create the same sites twice.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        return cursor.fetchone()[0]
 
 
 def _periods(row):

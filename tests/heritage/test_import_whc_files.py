@@ -3,12 +3,14 @@
 import io
 import re
 
+import psycopg
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from heritage.models import DangerPeriod, HeritageSite
+from heritage.whc_sync import IMPORT_LOCK
 from tests.heritage.whc_export import HEADER, require_whc_file, whc_row, write_export
 
 
@@ -178,3 +180,19 @@ def test_a_progress_bar_is_shown_only_on_a_terminal(tmp_path, db, capsys, stdout
     call_command("import_whc", str(write_export(tmp_path / "whc.csv", good_rows(3))), stdout=stdout)
     assert ("Reading" in capsys.readouterr().err) is shows_bar
     assert "3 created" in stdout.getvalue()
+
+
+def test_a_second_import_while_one_runs_is_refused_and_writes_nothing(tmp_path, existing_site):
+    path = tmp_path / "whc-sites.csv"
+    write_export(path, good_rows(3))
+    # Another process, in the middle of its import, holds the lock until its transaction ends.
+    settings = connection.settings_dict
+    with psycopg.connect(
+        dbname=settings["NAME"], host=settings["HOST"], port=settings["PORT"], user=settings["USER"]
+    ) as other:
+        other.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        with pytest.raises(CommandError, match="Another World Heritage import is running"):
+            run_import(path)
+    assert_nothing_written(existing_site)
+    run_import(path)
+    assert HeritageSite.objects.count() == 4

@@ -5,7 +5,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from heritage.whc import MAX_REJECTED_FRACTION, ExportError, read_export
-from heritage.whc_sync import apply_plan, plan_import
+from heritage.whc_sync import apply_plan, plan_import, take_import_lock
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         "UNESCO id. Rows that cannot be read are rejected, each with its row number (the header is "
         "row 1, as in a spreadsheet) and the reason, and the other rows are imported; if more than "
         f"{MAX_REJECTED_FRACTION:.0%} of the rows are rejected, or the file is not this export at all, "
-        "nothing is written. All writes happen in one transaction."
+        "nothing is written. All writes happen in one transaction, and one import runs at a time."
     )
 
     def add_arguments(self, parser):
@@ -30,6 +30,10 @@ class Command(BaseCommand):
         except ExportError as error:
             raise CommandError(str(error)) from None
         with transaction.atomic():
+            if not take_import_lock():
+                raise CommandError(
+                    "Another World Heritage import is running; nothing was written. Run again once it has finished."
+                )
             plan = plan_import(export.rows)
             if not dry_run:
                 apply_plan(plan)
