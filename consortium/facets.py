@@ -224,7 +224,8 @@ class FacetFilter(Filter):
             # A chosen value that nothing matches any more still shows, so that it can be unticked.
             labels = self._labels(missing)
             options += [FacetOption(value, labels.get(value, value), 0, True) for value in missing]
-        options.sort(key=lambda option: (-option.count, option.label))
+        # Chosen values first, so that what is ticked shows without scrolling; then the most frequent.
+        options.sort(key=lambda option: (not option.selected, -option.count, option.label))
         return options
 
     def _labels(self, values):

@@ -351,6 +351,17 @@ def test_too_many_results_to_rank_are_sorted_by_name_with_a_note(member_client, 
     assert names == sorted(names)
 
 
+def test_a_chosen_facet_value_comes_first(member_client, records):
+    # Archaeology and conservation science each have two experts; by name, archaeology would come first.
+    with override("en"):
+        response = member_client.get(reverse("experts:list"), {"specialty": "conservation-science"})
+    specialty = next(facet for facet in response.context["facets"] if facet.name == "specialty")
+    assert [(option.value, option.selected) for option in specialty.options[:2]] == [
+        ("conservation-science", True),
+        ("archaeology", False),
+    ]
+
+
 def test_facets_over_many_results_are_estimated_from_a_sample(member_client, records, monkeypatch):
     monkeypatch.setattr(ExpertFilterSet, "facet_sample", 2)
     with override("en"):
