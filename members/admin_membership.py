@@ -60,11 +60,14 @@ class MembershipAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["user", "organization"]
     filter_horizontal = ["subcommittees"]
     date_hierarchy = "applied_at"
-    readonly_fields = ["status", "applied_at", "decided_at", "decided_by", "decision_note"]
+    readonly_fields = ["status", "applied_at", "decided_at", "decided_by", "decision_note", "leaving_note"]
     fieldsets = [
         (None, {"fields": ["user", "kind", "organization", "organization_name", "subcommittees", "statement"]}),
         (_("E-mail news"), {"fields": ["news_opt_in"]}),
-        (_("Decision"), {"fields": ["status", "applied_at", "decided_at", "decided_by", "decision_note"]}),
+        (
+            _("Decision"),
+            {"fields": ["status", "applied_at", "decided_at", "decided_by", "decision_note", "leaving_note"]},
+        ),
     ]
     actions = ["approve_selected", "reject_selected", "suspend_selected", "withdraw_selected"]
     change_form_template = "admin/members/membership/change_form.html"

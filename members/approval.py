@@ -1,6 +1,7 @@
-"""Staff decisions on memberships: approve, reject, suspend, record a withdrawal.
+"""Decisions on memberships: staff approve, reject, suspend or record a withdrawal;
+a member withdraws themselves.
 
-The one place a membership's status is changed by staff. The admin's action
+The one place a membership's status is changed. The admin's action
 and its per-membership decision page both call ``decide``; each decision is
 recorded (who, when, the message) in the membership's history and e-mailed to
 the person in their own language.
@@ -79,3 +80,67 @@ def send_decision_email(membership, decision):
         subject = render_to_string(f"members/email/{decision.name}_subject.txt", context).strip()
         body = render_to_string(f"members/email/{decision.name}_message.txt", context)
     EmailMessage(subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[user.email]).send()
+
+
+MEMBER_WITHDRAWAL = "withdrawn by the member"
+"""The change reason of a withdrawal the member made themselves, in the membership's history."""
+
+
+def may_withdraw(membership):
+    """Whether the member may end this membership (or application) themselves."""
+    return membership is not None and membership.status in {Status.APPLIED, Status.ACTIVE, Status.SUSPENDED}
+
+
+def withdraw_by_member(membership, *, reason=""):
+    """The member ends their own membership, or withdraws their application.
+
+    Access to the database ends with it, and the e-mail news stops. Returns False,
+    changing nothing, when there is nothing to withdraw.
+    """
+    if not may_withdraw(membership):
+        return False
+    membership.status = Status.WITHDRAWN
+    membership.decided_at = timezone.now()
+    membership.decided_by = membership.user
+    membership.decision_note = ""
+    membership.leaving_note = reason.strip()
+    membership.news_opt_in = False
+    membership._history_user = membership.user
+    membership._change_reason = MEMBER_WITHDRAWAL
+    membership.save(
+        update_fields=["status", "decided_at", "decided_by", "decision_note", "leaving_note", "news_opt_in"]
+    )
+    transaction.on_commit(lambda: send_withdrawal_confirmation(membership))
+    return True
+
+
+def send_withdrawal_confirmation(membership):
+    """Confirm to the person, in their own language, that they have left."""
+    user = membership.user
+    with translation.override(user.language):
+        context = {
+            "user": user,
+            "membership": membership,
+            "members_url": settings.PORTAL_URL + reverse("members:home"),
+        }
+        subject = render_to_string("members/email/withdrawn_by_member_subject.txt", context).strip()
+        body = render_to_string("members/email/withdrawn_by_member_message.txt", context)
+    EmailMessage(subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[user.email]).send()
+
+
+MEMBER_REAPPLICATION = "applied again"
+
+
+def apply_again(membership):
+    """A former member applies again: the membership waits for the secretariat's decision once more."""
+    if membership is None or membership.status != Status.WITHDRAWN:
+        return False
+    membership.status = Status.APPLIED
+    membership.applied_at = timezone.now()
+    membership.decided_at = None
+    membership.decided_by = None
+    membership.decision_note = ""
+    membership._history_user = membership.user
+    membership._change_reason = MEMBER_REAPPLICATION
+    membership.save(update_fields=["status", "applied_at", "decided_at", "decided_by", "decision_note"])
+    return True

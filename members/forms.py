@@ -166,3 +166,28 @@ class OwnExpertRecordForm(forms.ModelForm):
             "biography_ja": forms.Textarea({"rows": 6}),
             "biography_en": forms.Textarea({"rows": 6}),
         }
+
+
+class WithdrawalForm(forms.Form):
+    """Leaving the consortium: the account's password confirms that it is the member who asks."""
+
+    password = forms.CharField(
+        label=_("Your password"), strip=False, widget=forms.PasswordInput({"autocomplete": "current-password"})
+    )
+    reason = forms.CharField(
+        label=_("Why are you leaving? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea({"rows": 4}),
+        help_text=_("Only the secretariat reads this."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not the password of your account."))
+        return password

@@ -178,6 +178,9 @@ class Membership(models.Model):
         related_name="+",
     )
     decision_note = models.TextField(_("message to the applicant"), blank=True)
+    leaving_note = models.TextField(
+        _("reason given on leaving"), blank=True, help_text=_("What the member wrote when they withdrew themselves.")
+    )
     history = HistoricalRecords()
 
     class Meta:

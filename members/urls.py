@@ -7,5 +7,7 @@ app_name = "members"
 urlpatterns = [
     path("", views.home, name="home"),
     path("expert/", views.expert_record, name="expert"),
+    path("withdraw/", views.withdraw, name="withdraw"),
+    path("apply-again/", views.apply_again, name="apply_again"),
     path("news/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -9,9 +9,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from experts.models import Expert
-from members import newsletter
+from members import approval, newsletter
 from members.access import member_required
-from members.forms import OwnExpertRecordForm, PreferencesForm
+from members.forms import OwnExpertRecordForm, PreferencesForm, WithdrawalForm
 from members.models import Membership
 
 
@@ -52,6 +52,35 @@ def home(request):
         "expert": expert,
     }
     return render(request, "members/home.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request):
+    """The member leaves the consortium, or withdraws their application, after confirming with their password."""
+    membership = _membership_of(request.user)
+    if not approval.may_withdraw(membership):
+        return render(request, "members/withdraw.html", {"membership": membership}, status=409)
+    form = WithdrawalForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        was_applying = membership.status == Membership.Status.APPLIED
+        approval.withdraw_by_member(membership, reason=form.cleaned_data["reason"])
+        if was_applying:
+            messages.success(request, _("Your application has been withdrawn. We have sent you a confirmation."))
+        else:
+            messages.success(request, _("Your membership has ended. We have sent you a confirmation."))
+        return redirect("members:home")
+    return render(request, "members/withdraw.html", {"membership": membership, "form": form})
+
+
+@login_required
+@require_http_methods(["POST"])
+def apply_again(request):
+    """A former member applies again; the secretariat decides as on a first application."""
+    if approval.apply_again(_membership_of(request.user)):
+        messages.success(request, _("Your application has been sent to the secretariat."))
+    return redirect("members:home")
 
 
 @member_required

@@ -93,6 +93,9 @@ TABLE = {
     "members:home": SIGNED_IN,
     "members:expert": MEMBERS_ONLY_MISSING,
     "members:unsubscribe": (400, 400, 400, 400, 400),
+    # Staff accounts here hold no membership: nothing to withdraw.
+    "members:withdraw": (302, 200, 200, 200, 409),
+    "members:apply_again": (302, 405, 405, 405, 405),
     # The admin: entries of their own for the pages this app adds.
     "admin:index": STAFF_ONLY,
     # allauth's secure_admin_login: signed-in people who are not staff are refused outright.
