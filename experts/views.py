@@ -1,12 +1,14 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from consortium.bilingual import localized_names
 from consortium.exports import export_links, export_response
+from consortium.models import Country
 from consortium.paging import search_page
 from consortium.search import highlight, search_columns
 from experts.exports import ExpertExport
 from experts.filters import ExpertFilterSet
-from experts.models import Expert
+from experts.models import Expert, Specialty
 from members.access import member_required
 from projects.models import CooperationProject, Participation
 
@@ -23,7 +25,9 @@ def expert_list(request):
     queryset = (
         Expert.objects.visible_to(request.user)
         .select_related("organization")
-        .prefetch_related("specialties", "countries")
+        .annotate(
+            specialty_names=localized_names(Specialty, "experts"), country_names=localized_names(Country, "experts")
+        )
         .defer(*search_columns())
     )
     context = search_page(request, ExpertFilterSet, queryset)

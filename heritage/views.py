@@ -2,8 +2,9 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from consortium.bilingual import localized
+from consortium.bilingual import localized, localized_names
 from consortium.exports import export_links, export_response
+from consortium.models import Country
 from consortium.paging import search_page
 from consortium.search import highlight, search_columns
 from experts.models import Expert
@@ -25,7 +26,7 @@ def _get_site_for_user(user, pk):
 def site_list(request):
     queryset = (
         HeritageSite.objects.visible_to(request.user)
-        .prefetch_related("countries")
+        .annotate(country_names=localized_names(Country, "heritage_sites"))
         .defer(*search_columns(), "description_en", "description_fr", "description_ja")
     )
     context = search_page(request, HeritageSiteFilterSet, queryset)

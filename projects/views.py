@@ -1,8 +1,9 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from consortium.bilingual import localized
+from consortium.bilingual import localized, localized_names
 from consortium.exports import export_links, export_response
+from consortium.models import Country
 from consortium.paging import search_page
 from consortium.search import highlight, search_columns
 from experts.models import Expert
@@ -11,7 +12,7 @@ from heritage.models import HeritageSite
 from members.access import member_required
 from projects.exports import ProjectExport
 from projects.filters import ProjectFilterSet
-from projects.models import CooperationProject, Participation
+from projects.models import CooperationProject, Funder, Participation
 
 
 def _get_project_for_user(user, pk):
@@ -25,7 +26,7 @@ def _get_project_for_user(user, pk):
 def project_list(request):
     queryset = (
         CooperationProject.objects.visible_to(request.user)
-        .prefetch_related("countries", "funders")
+        .annotate(country_names=localized_names(Country, "projects"), funder_names=localized_names(Funder, "projects"))
         .defer(*search_columns(), "summary_ja", "summary_en", "outcomes_ja", "outcomes_en")
     )
     context = search_page(request, ProjectFilterSet, queryset)

@@ -351,6 +351,19 @@ def test_too_many_results_to_rank_are_sorted_by_name_with_a_note(member_client, 
     assert names == sorted(names)
 
 
+def test_each_result_lists_its_specialties_and_countries_in_the_page_language(member_client, records):
+    for language, expected in (("ja", ["考古学", "アフガニスタン"]), ("en", ["Archaeology", "Afghanistan"])):
+        response = member_client.get(f"/{language}/experts/", {"q": "Hanako Yamada"})
+        (result,) = response.context["results"]
+        assert [*result.specialty_names, *result.country_names] == expected
+        for name in expected:
+            assert f">{name}</li>" in response.content.decode()
+    projects = member_client.get("/ja/projects/", {"q": "Djemila"})
+    assert '<li class="search-hit__tag--place">アルジェリア</li>' in projects.content.decode()
+    sites = member_client.get("/en/heritage/", {"q": "Djemila"})
+    assert '<li class="search-hit__tag--place">Algeria</li>' in sites.content.decode()
+
+
 def test_a_chosen_facet_value_comes_first(member_client, records):
     # Archaeology and conservation science each have two experts; by name, archaeology would come first.
     with override("en"):
