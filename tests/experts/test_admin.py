@@ -185,6 +185,13 @@ def test_an_admin_edit_is_recorded_with_who_when_and_the_old_and_new_values(staf
     )
     assert revert_page.status_code == 200
 
+    # django-simple-history has no Japanese of its own: its words come from the project's catalogue.
+    japanese = staff_client.get(
+        reverse("admin:experts_expert_history", args=[expert.pk]), HTTP_ACCEPT_LANGUAGE="ja"
+    ).content.decode()
+    for words in ("変更者", "変更理由", "変更内容", "日時"):
+        assert words in japanese
+
 
 def test_import_preview_rejects_each_bad_row_with_its_reason_and_writes_nothing(staff_client, vocabulary):
     content = "\n".join(
