@@ -9,6 +9,10 @@ Each created or changed site gets one history record with the change reason
 ``import_whc``, written in bulk, with its countries and threats as they stand
 after the import: staff see in the admin where a value came from, and
 reverting to an imported version restores its countries as well.
+
+A field that staff corrected after an import set it keeps the correction: the
+history says who set each value last. The plan leaves it out and warns, with
+the file's value, unless told to overwrite corrections.
 """
 
 from collections import defaultdict
@@ -46,6 +50,7 @@ class ImportPlan:
     unchanged: list[WHCRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     not_in_file: int = 0  # sites with a UNESCO id that the file does not list; left as they are
+    kept: int = 0  # values staff corrected after an import, which the file would have replaced
 
 
 IMPORT_LOCK = 0x57484353594E43
@@ -67,8 +72,34 @@ def _periods(row):
     return {(span.start_year, span.end_year) for span in row.danger_periods}
 
 
-def plan_import(rows):
-    """What importing ``rows`` would change, read with four queries whatever the number of rows."""
+def staff_corrections(site_ids):
+    """{site id: names of the UNESCO fields whose value staff set after an import had set them}.
+
+    Read from the sites' history, one query: an import's record sets each field; a later record
+    by anyone else that holds another value is a correction, until an import sets the field again.
+    """
+    imported, corrected = {}, defaultdict(set)
+    history = HeritageSite.history.filter(id__in=site_ids).order_by("id", "history_date", "history_id")
+    for record in history.values("id", "history_change_reason", *SITE_FIELDS).iterator():
+        site_id = record["id"]
+        by_import = record["history_change_reason"] == CHANGE_REASON
+        for name in SITE_FIELDS:
+            if by_import:
+                imported[site_id, name] = record[name]
+                corrected[site_id].discard(name)
+            elif (site_id, name) in imported:
+                if record[name] != imported[site_id, name]:
+                    corrected[site_id].add(name)
+                else:
+                    corrected[site_id].discard(name)
+    return corrected
+
+
+def plan_import(rows, *, keep_corrections=True):
+    """What importing ``rows`` would change, read with five queries whatever the number of rows.
+
+    With ``keep_corrections``, a field staff corrected after an import stays as they left it.
+    """
     # The fields the history records copy, and no more (not the search columns).
     tracked = [tracked_field.attname for tracked_field in HeritageSite.history.model.tracked_fields]
     sites = {site.whc_id: site for site in HeritageSite.objects.filter(whc_id__isnull=False).only(*tracked)}
@@ -116,9 +147,32 @@ def plan_import(rows):
             plan.updated.append(SiteChange(row, codes, site, changed))
         else:
             plan.unchanged.append(row)
+    if keep_corrections:
+        _keep_corrections(plan)
     listed = {row.whc_id for row in rows}
     plan.not_in_file = sum(whc_id not in listed for whc_id in sites)
     return plan
+
+
+def _keep_corrections(plan):
+    """Leave out of the plan the fields staff corrected, each with a warning giving the file's value."""
+    candidates = [change for change in plan.updated if set(change.fields) & set(SITE_FIELDS)]
+    corrected = staff_corrections([change.site.pk for change in candidates]) if candidates else {}
+    still_updated = []
+    for change in plan.updated:
+        kept = [name for name in change.fields if name in corrected.get(change.site.pk, ())]
+        for name in kept:
+            plan.warnings.append(
+                f"id_no {change.row.whc_id}: {name} kept as staff corrected it "
+                f"(the file says {change.row.site_values()[name]!r}; --overwrite-corrections replaces it)"
+            )
+        plan.kept += len(kept)
+        change.fields = [name for name in change.fields if name not in kept]
+        if change.fields:
+            still_updated.append(change)
+        else:
+            plan.unchanged.append(change.row)
+    plan.updated = still_updated
 
 
 def apply_plan(plan):

@@ -196,3 +196,35 @@ def test_a_second_import_while_one_runs_is_refused_and_writes_nothing(tmp_path, 
     assert_nothing_written(existing_site)
     run_import(path)
     assert HeritageSite.objects.count() == 4
+
+
+def test_a_value_staff_corrected_after_an_import_is_kept_with_a_warning(tmp_path, db):
+    run_import(write_export(tmp_path / "2019.csv", [whc_row()]))
+    site = HeritageSite.objects.get(whc_id=191)
+    site.name_en = "Djémila (Cuicul)"
+    site.save()  # as an edit in the admin: history without the import's reason
+
+    changed_upstream = whc_row(name_en="Djemila", date_inscribed="1983")
+    output = run_import(write_export(tmp_path / "2020.csv", [changed_upstream]))
+    site.refresh_from_db()
+    assert site.name_en == "Djémila (Cuicul)"
+    assert site.inscription_year == 1983
+    assert "name_en kept as staff corrected it (the file says 'Djemila'" in output
+    assert "1 values corrected by staff kept" in output
+
+    output = run_import(write_export(tmp_path / "2020.csv", [changed_upstream]), "--overwrite-corrections")
+    site.refresh_from_db()
+    assert site.name_en == "Djemila"
+    assert "kept as staff corrected it" not in output
+
+
+def test_a_value_staff_set_back_to_the_imported_one_is_no_correction(tmp_path, db):
+    run_import(write_export(tmp_path / "2019.csv", [whc_row()]))
+    site = HeritageSite.objects.get(whc_id=191)
+    site.name_en = "Typo"
+    site.save()
+    site.name_en = "Djémila"
+    site.save()
+    run_import(write_export(tmp_path / "2020.csv", [whc_row(name_en="Djemila")]))
+    site.refresh_from_db()
+    assert site.name_en == "Djemila"

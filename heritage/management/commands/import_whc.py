@@ -15,7 +15,9 @@ class Command(BaseCommand):
         "UNESCO id. Rows that cannot be read are rejected, each with its row number (the header is "
         "row 1, as in a spreadsheet) and the reason, and the other rows are imported; if more than "
         f"{MAX_REJECTED_FRACTION:.0%} of the rows are rejected, or the file is not this export at all, "
-        "nothing is written. All writes happen in one transaction, and one import runs at a time."
+        "nothing is written. All writes happen in one transaction, and one import runs at a time. "
+        "A value staff corrected after an earlier import is kept, with a warning, unless "
+        "--overwrite-corrections is given."
     )
 
     def add_arguments(self, parser):
@@ -23,8 +25,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Show what would be created and changed, and write nothing."
         )
+        parser.add_argument(
+            "--overwrite-corrections",
+            action="store_true",
+            help="Replace values that staff corrected after an earlier import (kept, with a warning, by default).",
+        )
 
-    def handle(self, *args, path, dry_run, **options):
+    def handle(self, *args, path, dry_run, overwrite_corrections, **options):
         try:
             export = read_export(path, progress=self._progress_bar())
         except ExportError as error:
@@ -34,7 +41,7 @@ class Command(BaseCommand):
                 raise CommandError(
                     "Another World Heritage import is running; nothing was written. Run again once it has finished."
                 )
-            plan = plan_import(export.rows)
+            plan = plan_import(export.rows, keep_corrections=not overwrite_corrections)
             if not dry_run:
                 apply_plan(plan)
         self._report(export, plan, dry_run, verbose=options["verbosity"] > 1)
@@ -62,6 +69,8 @@ class Command(BaseCommand):
         out(f"{len(plan.created)} {would}created")
         out(f"{len(plan.updated)} {would}updated")
         out(f"{len(plan.unchanged)} unchanged")
+        if plan.kept:
+            out(f"{plan.kept} values corrected by staff kept (see the warnings)")
         out(f"{len(export.rejected)} rejected")
         out(f"{len(warnings)} warnings")
         if plan.not_in_file:
