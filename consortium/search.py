@@ -14,6 +14,9 @@ generated columns:
   (山田), which trigrams cannot find. Stored rather than only indexed, so that
   rechecking a row does not recompute it.
 
+A one-character term (林) is found by a GIN index over ``search_characters()``
+of ``search_text``, its distinct non-ASCII characters (an index, not a column).
+
 A query matches a record when its full-text query matches the document, or
 when every term is found in the normalised text (by the index that suits
 the term's length). Every term is normalised inside the query by the same
@@ -72,6 +75,13 @@ class Bigrams(Func):
     """``search_bigrams(text)``: the text's two-character Japanese pieces."""
 
     function = "search_bigrams"
+    output_field = ArrayField(TextField())
+
+
+class Characters(Func):
+    """``search_characters(text)``: the text's distinct non-ASCII characters (experts' migration 0009)."""
+
+    function = "search_characters"
     output_field = ArrayField(TextField())
 
 
@@ -242,17 +252,28 @@ def term_condition(term, prefix=""):
     if len(term) == 2:
         # The bigram GIN index narrows the rows; strpos confirms the position.
         return Q(ArrayContains(F(f"{prefix}search_bigrams"), ArrayOf(needle))) & Q(found)
-    return Q(found)
+    # One character, never ASCII (see _substring_searchable): the GIN index of the text's characters
+    # finds the rows. strpos says the same more cheaply where a plan tests rows one by one (walking
+    # the name index for a page, say), and PostgreSQL tests the cheaper condition first.
+    return Q(ArrayContains(Characters(text), ArrayOf(needle))) & Q(found)
 
 
 def matching(query, prefix=""):
-    """A Q for the records that match ``query`` (a Query)."""
-    condition = Q(**{f"{prefix}search_document": query.full_text()})
-    if query.terms:
-        every_term = Q()
-        for term in query.terms:
-            every_term &= term_condition(term, prefix)
-        condition |= every_term
+    """A Q for the records that match ``query`` (a Query).
+
+    A query in Japanese script alone is matched by its terms only: the full-text documents are
+    English, and the substring indexes find every Japanese word they could. Without the OR, each
+    term's index condition stands on its own, so PostgreSQL does not compute it again row by row.
+    """
+    every_term = Q()
+    for term in query.terms:
+        every_term &= term_condition(term, prefix)
+    if query.terms and not query.rankable:
+        condition = every_term
+    else:
+        condition = Q(**{f"{prefix}search_document": query.full_text()})
+        if query.terms:
+            condition |= every_term
     for term in query.excluded:
         condition &= ~term_condition(term, prefix)
     return condition

@@ -42,6 +42,12 @@ def test_two_japanese_characters_find_a_name_mid_word(member_client, records):
     assert found(member_client, "experts:list", "山田") == {records.yamada.pk, records.oyamada.pk}
 
 
+def test_one_japanese_character_finds_every_name_that_holds_it(member_client, records):
+    # A one-kanji family name (林, 森) is a whole name; here 田 stands inside 山田 and 小山田.
+    assert found(member_client, "experts:list", "田") == {records.yamada.pk, records.oyamada.pk}
+    assert found(member_client, "experts:list", "子") == {records.yamada.pk}  # 花子
+
+
 def test_three_or_more_characters_find_a_substring(member_client, records):
     assert found(member_client, "heritage:list", "文化的景観") == {records.bamiyan.pk}
     assert found(member_client, "experts:list", "yamad") == {records.yamada.pk, records.oyamada.pk}
@@ -72,6 +78,7 @@ def test_the_indexes_serve_every_kind_of_term(records):
         "restorations": "expert_search_document_idx",
         "oyamada": "expert_search_trgm_idx",
         "山田": "expert_search_bigram_idx",
+        "田": "expert_search_characters_idx",
     }
     for q, index in expectations.items():
         with connection.cursor() as cursor:
