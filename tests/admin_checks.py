@@ -5,6 +5,7 @@ import io
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from openpyxl import load_workbook
 
 
@@ -58,3 +59,26 @@ def csv_header(response):
 def xlsx_header(response):
     sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
     return [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+
+
+def assert_export_imports_back_unchanged(staff_client, admin, resource_class, rows):
+    """The CSV export of ``admin`` ("app_model"), imported again, previews ``rows`` rows, each unchanged."""
+    exported = export(staff_client, reverse(f"admin:{admin}_export"), 0, resource_class)
+    preview = import_preview(staff_client, reverse(f"admin:{admin}_import"), exported.content.decode("utf-8-sig"))
+    assert [row.import_type for row in preview.context["result"].valid_rows()] == ["skip"] * rows
+
+
+def assert_export_columns(staff_client, admin, resource_class, header, row_text):
+    """The CSV and XLSX exports of ``admin`` have ``header`` (comma-separated); the CSV holds ``row_text``."""
+    url = reverse(f"admin:{admin}_export")
+    csv = export(staff_client, url, 0, resource_class)
+    assert csv_header(csv) == header.split(",")
+    assert row_text in csv.content.decode()
+    assert xlsx_header(export(staff_client, url, 1, resource_class)) == header.split(",")
+
+
+def assert_members_are_sent_to_the_admin_login(client, member, admin):
+    client.force_login(member)
+    response = client.get(reverse(f"admin:{admin}_changelist"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))

@@ -11,12 +11,13 @@ from experts.resources import ExpertResource
 from members.models import Organization
 from projects.models import CooperationProject, Participation
 from tests.admin_checks import (
+    assert_export_columns,
+    assert_export_imports_back_unchanged,
     assert_flat_queries,
+    assert_members_are_sent_to_the_admin_login,
     count_queries,
-    csv_header,
     export,
     import_preview,
-    xlsx_header,
 )
 
 pytestmark = pytest.mark.django_db
@@ -268,11 +269,7 @@ def test_export_runs_a_fixed_number_of_queries(staff_client, vocabulary):
 
 def test_an_exported_file_imports_back_as_unchanged_rows(staff_client, vocabulary):
     make_experts(3, vocabulary)
-    exported = export(staff_client, reverse("admin:experts_expert_export"), 0, ExpertResource)
-    preview = import_preview(
-        staff_client, reverse("admin:experts_expert_import"), exported.content.decode("utf-8-sig")
-    )
-    assert [row.import_type for row in preview.context["result"].valid_rows()] == ["skip"] * 3
+    assert_export_imports_back_unchanged(staff_client, "experts_expert", ExpertResource, rows=3)
 
 
 def test_the_export_form_names_each_column_in_words_and_by_its_header(staff_client):
@@ -283,15 +280,10 @@ def test_the_export_form_names_each_column_in_words_and_by_its_header(staff_clie
 
 def test_export_has_the_resource_columns_in_csv_and_xlsx(staff_client, vocabulary):
     make_experts(2, vocabulary)
-    url = reverse("admin:experts_expert_export")
-    csv = export(staff_client, url, 0, ExpertResource)
-    assert csv_header(csv) == HEADER.split(",")
-    assert "Nara University,,,,archaeology,KH;VN,en," in csv.content.decode()
-    assert xlsx_header(export(staff_client, url, 1, ExpertResource)) == HEADER.split(",")
+    assert_export_columns(
+        staff_client, "experts_expert", ExpertResource, HEADER, "Nara University,,,,archaeology,KH;VN,en,"
+    )
 
 
 def test_non_staff_are_sent_to_the_admin_login(client, member):
-    client.force_login(member)
-    response = client.get(reverse("admin:experts_expert_changelist"))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert_members_are_sent_to_the_admin_login(client, member, "experts_expert")

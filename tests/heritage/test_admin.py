@@ -7,12 +7,12 @@ from consortium.models import Country
 from heritage.models import DangerPeriod, HeritageSite, Threat
 from heritage.resources import HeritageSiteResource
 from tests.admin_checks import (
+    assert_export_columns,
+    assert_export_imports_back_unchanged,
     assert_flat_queries,
+    assert_members_are_sent_to_the_admin_login,
     count_queries,
-    csv_header,
-    export,
     import_preview,
-    xlsx_header,
 )
 
 pytestmark = pytest.mark.django_db
@@ -178,24 +178,15 @@ def test_a_row_without_an_id_updates_the_site_with_its_world_heritage_id(staff_c
 def test_an_exported_file_imports_back_as_unchanged_rows(staff_client, places):
     make_sites(3, places)
     HeritageSite.objects.update(latitude="43.264722", longitude="17.843889", area_hectares="12.50", in_danger=True)
-    exported = export(staff_client, reverse("admin:heritage_heritagesite_export"), 0, HeritageSiteResource)
-    preview = import_preview(
-        staff_client, reverse("admin:heritage_heritagesite_import"), exported.content.decode("utf-8-sig")
-    )
-    assert [row.import_type for row in preview.context["result"].valid_rows()] == ["skip"] * 3
+    assert_export_imports_back_unchanged(staff_client, "heritage_heritagesite", HeritageSiteResource, rows=3)
 
 
 def test_export_has_the_resource_columns_in_csv_and_xlsx(staff_client, places):
     make_sites(2, places)
-    url = reverse("admin:heritage_heritagesite_export")
-    csv = export(staff_client, url, 0, HeritageSiteResource)
-    assert csv_header(csv) == HEADER.split(",")
-    assert "cultural,BA;HR,1,,iii;vi,0," in csv.content.decode()
-    assert xlsx_header(export(staff_client, url, 1, HeritageSiteResource)) == HEADER.split(",")
+    assert_export_columns(
+        staff_client, "heritage_heritagesite", HeritageSiteResource, HEADER, "cultural,BA;HR,1,,iii;vi,0,"
+    )
 
 
 def test_non_staff_are_sent_to_the_admin_login(client, member):
-    client.force_login(member)
-    response = client.get(reverse("admin:heritage_heritagesite_changelist"))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert_members_are_sent_to_the_admin_login(client, member, "heritage_heritagesite")

@@ -11,6 +11,7 @@ from members.models import Organization, SubCommittee
 from members.resources import OrganizationResource
 from tests.admin_checks import (
     assert_flat_queries,
+    assert_members_are_sent_to_the_admin_login,
     count_queries,
     csv_header,
     export,
@@ -137,10 +138,7 @@ def test_organization_export_has_the_resource_columns_in_csv_and_xlsx(staff_clie
 
 
 def test_non_staff_are_sent_to_the_admin_login(client, member):
-    client.force_login(member)
-    response = client.get(reverse("admin:members_organization_changelist"))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert_members_are_sent_to_the_admin_login(client, member, "members_organization")
 
 
 def test_staff_revert_an_organisation_to_an_earlier_version_from_its_history(staff_client, cambodia):

@@ -10,12 +10,12 @@ from members.models import Organization
 from projects.models import CooperationProject, Funder, Participation, ProjectDocument
 from projects.resources import CooperationProjectResource
 from tests.admin_checks import (
+    assert_export_columns,
+    assert_export_imports_back_unchanged,
     assert_flat_queries,
+    assert_members_are_sent_to_the_admin_login,
     count_queries,
-    csv_header,
-    export,
     import_preview,
-    xlsx_header,
 )
 
 pytestmark = pytest.mark.django_db
@@ -225,24 +225,21 @@ def test_a_clean_import_links_every_related_record_on_confirmation(staff_client,
 
 def test_an_exported_file_imports_back_as_unchanged_rows(staff_client, links):
     make_projects(3, links)
-    exported = export(staff_client, reverse("admin:projects_cooperationproject_export"), 0, CooperationProjectResource)
-    preview = import_preview(
-        staff_client, reverse("admin:projects_cooperationproject_import"), exported.content.decode("utf-8-sig")
+    assert_export_imports_back_unchanged(
+        staff_client, "projects_cooperationproject", CooperationProjectResource, rows=3
     )
-    assert [row.import_type for row in preview.context["result"].valid_rows()] == ["skip"] * 3
 
 
 def test_export_has_the_resource_columns_in_csv_and_xlsx(staff_client, links):
     make_projects(2, links)
-    url = reverse("admin:projects_cooperationproject_export")
-    csv = export(staff_client, url, 0, CooperationProjectResource)
-    assert csv_header(csv) == HEADER.split(",")
-    assert "KH,668,Nara Institute,APSARA,bunkacho," in csv.content.decode()
-    assert xlsx_header(export(staff_client, url, 1, CooperationProjectResource)) == HEADER.split(",")
+    assert_export_columns(
+        staff_client,
+        "projects_cooperationproject",
+        CooperationProjectResource,
+        HEADER,
+        "KH,668,Nara Institute,APSARA,bunkacho,",
+    )
 
 
 def test_non_staff_are_sent_to_the_admin_login(client, member):
-    client.force_login(member)
-    response = client.get(reverse("admin:projects_cooperationproject_changelist"))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("admin:login"))
+    assert_members_are_sent_to_the_admin_login(client, member, "projects_cooperationproject")
