@@ -47,6 +47,26 @@ WITHDRAW = Decision("withdraw", _("Record withdrawal"), Status.WITHDRAWN, frozen
 DECISIONS = {decision.name: decision for decision in (APPROVE, REJECT, SUSPEND, WITHDRAW)}
 
 
+def _change_status(membership, status, *, by, reason, **fields):
+    """Set ``status`` and ``fields`` and save them, with ``by`` and ``reason`` in the history."""
+    membership.status = status
+    for name, value in fields.items():
+        setattr(membership, name, value)
+    membership._history_user = by
+    membership._change_reason = reason
+    membership.save(update_fields=["status", *fields])
+
+
+def _send_email(membership, template, **context):
+    """E-mail ``members/email/<template>_subject.txt`` and ``_message.txt`` to the person, in their language."""
+    user = membership.user
+    with translation.override(user.language):
+        context.update(user=user, membership=membership, members_url=settings.PORTAL_URL + reverse("members:home"))
+        subject = render_to_string(f"members/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"members/email/{template}_message.txt", context)
+    EmailMessage(subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[user.email]).send()
+
+
 def decide(membership, decision, *, by, note=""):
     """Take ``decision`` on ``membership`` for staff user ``by``.
 
@@ -56,30 +76,22 @@ def decide(membership, decision, *, by, note=""):
     """
     if not decision.applies_to(membership):
         return False
-    membership.status = decision.to
-    membership.decided_at = timezone.now()
-    membership.decided_by = by
-    membership.decision_note = note.strip()
-    membership._history_user = by
-    membership._change_reason = decision.name
-    membership.save(update_fields=["status", "decided_at", "decided_by", "decision_note"])
+    _change_status(
+        membership,
+        decision.to,
+        by=by,
+        reason=decision.name,
+        decided_at=timezone.now(),
+        decided_by=by,
+        decision_note=note.strip(),
+    )
     transaction.on_commit(lambda: send_decision_email(membership, decision))
     return True
 
 
 def send_decision_email(membership, decision):
     """Tell the person about the decision, in their own language."""
-    user = membership.user
-    with translation.override(user.language):
-        context = {
-            "user": user,
-            "membership": membership,
-            "note": membership.decision_note,
-            "members_url": settings.PORTAL_URL + reverse("members:home"),
-        }
-        subject = render_to_string(f"members/email/{decision.name}_subject.txt", context).strip()
-        body = render_to_string(f"members/email/{decision.name}_message.txt", context)
-    EmailMessage(subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[user.email]).send()
+    _send_email(membership, decision.name, note=membership.decision_note)
 
 
 MEMBER_WITHDRAWAL = "withdrawn by the member"
@@ -99,33 +111,19 @@ def withdraw_by_member(membership, *, reason=""):
     """
     if not may_withdraw(membership):
         return False
-    membership.status = Status.WITHDRAWN
-    membership.decided_at = timezone.now()
-    membership.decided_by = membership.user
-    membership.decision_note = ""
-    membership.leaving_note = reason.strip()
-    membership.news_opt_in = False
-    membership._history_user = membership.user
-    membership._change_reason = MEMBER_WITHDRAWAL
-    membership.save(
-        update_fields=["status", "decided_at", "decided_by", "decision_note", "leaving_note", "news_opt_in"]
+    _change_status(
+        membership,
+        Status.WITHDRAWN,
+        by=membership.user,
+        reason=MEMBER_WITHDRAWAL,
+        decided_at=timezone.now(),
+        decided_by=membership.user,
+        decision_note="",
+        leaving_note=reason.strip(),
+        news_opt_in=False,
     )
-    transaction.on_commit(lambda: send_withdrawal_confirmation(membership))
+    transaction.on_commit(lambda: _send_email(membership, "withdrawn_by_member"))
     return True
-
-
-def send_withdrawal_confirmation(membership):
-    """Confirm to the person, in their own language, that they have left."""
-    user = membership.user
-    with translation.override(user.language):
-        context = {
-            "user": user,
-            "membership": membership,
-            "members_url": settings.PORTAL_URL + reverse("members:home"),
-        }
-        subject = render_to_string("members/email/withdrawn_by_member_subject.txt", context).strip()
-        body = render_to_string("members/email/withdrawn_by_member_message.txt", context)
-    EmailMessage(subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[user.email]).send()
 
 
 MEMBER_REAPPLICATION = "applied again"
@@ -135,12 +133,14 @@ def apply_again(membership):
     """A former member applies again: the membership waits for the secretariat's decision once more."""
     if membership is None or membership.status != Status.WITHDRAWN:
         return False
-    membership.status = Status.APPLIED
-    membership.applied_at = timezone.now()
-    membership.decided_at = None
-    membership.decided_by = None
-    membership.decision_note = ""
-    membership._history_user = membership.user
-    membership._change_reason = MEMBER_REAPPLICATION
-    membership.save(update_fields=["status", "applied_at", "decided_at", "decided_by", "decision_note"])
+    _change_status(
+        membership,
+        Status.APPLIED,
+        by=membership.user,
+        reason=MEMBER_REAPPLICATION,
+        applied_at=timezone.now(),
+        decided_at=None,
+        decided_by=None,
+        decision_note="",
+    )
     return True
