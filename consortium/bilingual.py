@@ -53,10 +53,19 @@ def localized(obj, field, language=None):
     return Localized("", order[0], False)
 
 
+def _filled_in_language_order(field, language=None):
+    """``<field>_<code>`` for each language, the given (or current) one first, NULL where empty."""
+    return [NullIf(F(f"{field}_{code}"), Value("")) for code in language_order(language)]
+
+
 def localized_expression(field, language=None):
     """``localized(obj, field).text`` computed by the database: the field in the language, else the other's."""
-    parts = [NullIf(F(f"{field}_{code}"), Value("")) for code in language_order(language)]
-    return Coalesce(*parts, Value(""), output_field=CharField())
+    return Coalesce(*_filled_in_language_order(field, language), Value(""), output_field=CharField())
+
+
+def localized_ordering(field):
+    """Order by ``<field>_<current language>``, records without it after those with it, then the other language."""
+    return [part.asc(nulls_last=True) for part in _filled_in_language_order(field)]
 
 
 def localized_names(related_model, link, **filters):

@@ -16,13 +16,13 @@ from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.db.models import BigIntegerField, BooleanField, Case, CharField, Count, F, Func, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, NullIf
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, Filter, FilterSet, NumberFilter
 
-from consortium.bilingual import current_language, language_order, localized
+from consortium.bilingual import localized
 from consortium.paging import RESULT_COUNT_LIMIT
 from consortium.search import Query, matching, rank
 
@@ -472,10 +472,3 @@ class YearFilter(NumberFilter):
         kwargs.setdefault("min_value", 1000)
         kwargs.setdefault("max_value", 2100)
         super().__init__(*args, **kwargs)
-
-
-def localized_ordering(field):
-    """Order by ``<field>_<current language>``, records without it after those with it, then the other language."""
-    language = current_language()
-    others = [code for code in language_order(language) if code != language]
-    return [NullIf(F(f"{field}_{code}"), Value("")).asc(nulls_last=True) for code in [language, *others]]

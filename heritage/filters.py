@@ -2,7 +2,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, YesNoFacetFilter, localized_ordering
+from consortium.bilingual import localized_ordering
+from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, YesNoFacetFilter
 from consortium.models import Country, Region
 from heritage.models import HeritageSite
 

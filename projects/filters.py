@@ -1,7 +1,8 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, localized_ordering
+from consortium.bilingual import localized_ordering
+from consortium.facets import FacetFilter, SearchFilterSet, YearFilter
 from consortium.models import Country, Region
 from consortium.search import matching
 from heritage.models import HeritageSite
