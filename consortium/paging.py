@@ -6,7 +6,6 @@ counts every row.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
 RESULT_COUNT_LIMIT = 5_000
@@ -15,27 +14,16 @@ RESULT_COUNT_LIMIT = 5_000
 PER_PAGE = 20
 
 
-def capped_count(queryset, limit=RESULT_COUNT_LIMIT):
-    """(count, is_exact): counts at most ``limit`` + 1 rows, so common words stay cheap."""
-    # values("pk") leaves out the rank and other annotations: counting needs none of them.
-    count = queryset.order_by().values("pk")[: limit + 1].count()
-    return min(count, limit), count <= limit
-
-
 class CappedPaginator(Paginator):
-    """A paginator over at most RESULT_COUNT_LIMIT results; ``counted`` is a capped count already taken."""
+    """A paginator over at most RESULT_COUNT_LIMIT results, given its count: ``counted`` is
+    ``(count, is_exact)`` as the filter set took it (``SearchFilterSet.counted``)."""
 
-    def __init__(self, object_list, per_page, *, counted=None, **kwargs):
+    def __init__(self, object_list, per_page, *, counted, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.counted = counted
-
-    @cached_property
-    def count(self):
-        total, self.count_is_exact = self.counted or capped_count(self.object_list)
-        return total
+        self.count, self.count_is_exact = counted
 
 
-def paginate(queryset, page_number, per_page, *, counted=None):
+def paginate(queryset, page_number, per_page, *, counted):
     """(page, note): the asked-for page, or the nearest one with a note saying so."""
     paginator = CappedPaginator(queryset, per_page, counted=counted)
     note = None
