@@ -5,3 +5,6 @@
 sites, serves it with gunicorn under the production settings, and measures
 each scenario with wrk from loopback. See ``bench/__main__.py``.
 """
+
+REFERENCE_PATH = "bench/reference/"
+"""Where B, the reference page, is served (``bench/urls.py``)."""
