@@ -11,9 +11,11 @@ are grouped over at most FACET_SAMPLE of their records (estimated beyond).
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django import forms
 from django.contrib.postgres.fields import ArrayField
+from django.db import connections
 from django.db.models import BigIntegerField, BooleanField, Case, CharField, Count, F, Func, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
@@ -49,15 +51,26 @@ class AnyOf(Func):
     output_field = BooleanField()
 
 
+@dataclass(frozen=True)
+class SampleSlot:
+    """Stands for a facet's sample of ids in a statement compiled once and bound per request
+    (``facet_statement``)."""
+
+    facet: str
+
+
 class IdArray(Value):
     """Whole-number ids bound as one bigint[] parameter, spelled as the array's text: ArrayField,
-    and psycopg given a list, would convert each of thousands of ids in Python first."""
+    and psycopg given a list, would convert each of thousands of ids in Python first. Given a
+    ``SampleSlot`` instead of ids, the slot is the parameter, to be replaced when the statement runs."""
 
     def __init__(self, ids):
-        super().__init__(list(ids), output_field=ArrayField(BigIntegerField()))
+        value = ids if isinstance(ids, SampleSlot) else list(ids)
+        super().__init__(value, output_field=ArrayField(BigIntegerField()))
 
     def as_sql(self, compiler, connection):
-        return "%s::bigint[]", [id_array_text(self.value)]
+        value = self.value if isinstance(self.value, SampleSlot) else id_array_text(self.value)
+        return "%s::bigint[]", [value]
 
 
 def id_array_text(ids):
@@ -279,6 +292,26 @@ class YesNoFacetFilter(Filter):
         ]
 
 
+def facet_filters(filters):
+    """(name, filter) of the facets among ``filters``, in their order."""
+    return [(name, f) for name, f in filters.items() if isinstance(f, (FacetFilter, YesNoFacetFilter))]
+
+
+@cache
+def facet_statement(filterset_class, model):
+    """(sql, params) of one query counting every facet of ``filterset_class`` over ``model``: each
+    facet's counts are one part of a UNION ALL. Built and compiled once per class, since only the
+    samples of ids differ between requests: they are ``SampleSlot`` parameters, bound when it runs.
+    None when the class has no facets."""
+    queries = [
+        facet_filter.count_query(model, SampleSlot(name), name)
+        for name, facet_filter in facet_filters(filterset_class.base_filters)
+    ]
+    if not queries:
+        return None
+    return queries[0].union(*queries[1:], all=True).order_by().query.sql_with_params()
+
+
 @dataclass
 class Facet:
     name: str
@@ -381,7 +414,7 @@ class SearchFilterSet(FilterSet):
         raise NotImplementedError
 
     def facet_filters(self):
-        return [(name, f) for name, f in self.filters.items() if isinstance(f, (FacetFilter, YesNoFacetFilter))]
+        return facet_filters(self.filters)
 
     def facets(self):
         """The facets with counts: each counted over the results of every other filter.
@@ -402,16 +435,18 @@ class SearchFilterSet(FilterSet):
             else:
                 # A facet with nothing chosen counts over the results themselves: one sample serves them all.
                 samples[name] = self.result_ids[: self.facet_sample + 1]
-        model = self.queryset.model
-        queries = [
-            facet_filter.count_query(model, samples[name][: self.facet_sample], name)
-            for name, facet_filter in self.facet_filters()
-        ]
         rows = {}
-        if queries:
-            # One query for every facet: each facet's counts are one part of a UNION ALL.
-            for row in queries[0].union(*queries[1:], all=True).order_by():
-                rows.setdefault(row["facet"], []).append(row)
+        statement = facet_statement(type(self), self.queryset.model)
+        if statement:
+            sql, params = statement
+            ids = {name: id_array_text(sample[: self.facet_sample]) for name, sample in samples.items()}
+            params = [ids[param.facet] if isinstance(param, SampleSlot) else param for param in params]
+            with connections[self.queryset.db].cursor() as cursor:
+                cursor.execute(sql, params)
+                columns = [column.name for column in cursor.description]
+                for values in cursor.fetchall():
+                    row = dict(zip(columns, values, strict=True))
+                    rows.setdefault(row["facet"], []).append(row)
         facets = []
         for name, facet_filter in self.facet_filters():
             selected = self.form.cleaned_data.get(name) or []
