@@ -165,6 +165,7 @@ class FacetFilter(Filter):
         self.label_path = label_path
         self.choices = choices
         self.reference = reference
+        self._primary_keys_read = {}
         super().__init__(field_name=path, known=self._known, **kwargs)
 
     def _known(self, values):
@@ -188,11 +189,26 @@ class FacetFilter(Filter):
         if field is not None and field.many_to_many:
             # A subquery on the link table alone, so that a record with two chosen codes appears once
             # and the database reads the links, not every record joined to them.
-            links = field.remote_field.through._default_manager.filter(
-                **{f"{field.m2m_reverse_field_name()}__{rest}__in": value}
-            )
+            target = field.m2m_reverse_field_name()
+            if "__" in rest or rest == field.related_model._meta.pk.name:
+                links = field.remote_field.through._default_manager.filter(**{f"{target}__{rest}__in": value})
+            else:
+                # By the codes' primary keys, not a join to the codes' table: the database can then
+                # read the links of each chosen code in record order, and merge them with other filters'.
+                links = field.remote_field.through._default_manager.filter(
+                    **{f"{target}__in": self._primary_keys(field.related_model, rest, value)}
+                )
             return qs.filter(pk__in=links.values(field.m2m_column_name()))
         return qs.filter(**{f"{self.path}__in": value})
+
+    def _primary_keys(self, model, code_field, codes):
+        """The primary keys of the ``model`` records whose ``code_field`` is one of ``codes``: read once
+        per filter set, though its queryset is filtered once for the results and once per other facet."""
+        key = (model, code_field, tuple(codes))
+        if key not in self._primary_keys_read:
+            rows = model._default_manager.filter(**{f"{code_field}__in": codes})
+            self._primary_keys_read[key] = list(rows.values_list("pk", flat=True))
+        return self._primary_keys_read[key]
 
     def count_query(self, model, ids, name):
         """Rows of ``facet`` (``name``), ``value``, ``label_ja``, ``label_en`` and ``count``: the facet's values
