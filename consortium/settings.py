@@ -111,7 +111,8 @@ DATABASES = {
 # random_page_cost of 4, a word in a fifth of the experts was looked for by reading the table from
 # the start and matching every row (45 ms) rather than through its full-text index (15-20 ms).
 _db_options = DATABASES["default"].setdefault("OPTIONS", {})
-_db_options["options"] = f"{_db_options.get('options', '')} -c max_parallel_workers_per_gather=0 -c jit=off -c random_page_cost=1.1".strip()
+_portal_options = "-c max_parallel_workers_per_gather=0 -c jit=off -c random_page_cost=1.1"
+_db_options["options"] = f"{_db_options.get('options', '')} {_portal_options}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every process, so rate limits hold across gunicorn workers and hosts.
