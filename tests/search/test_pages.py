@@ -10,7 +10,9 @@ from consortium import facets
 from consortium.search import MAX_QUERY_LENGTH, Query
 from experts.filters import ExpertFilterSet
 from experts.models import Expert
+from heritage.filters import HeritageSiteFilterSet
 from heritage.models import HeritageSite
+from projects.filters import ProjectFilterSet
 from projects.models import CooperationProject
 
 LIST_PAGES = ["experts:list", "projects:list", "heritage:list"]
@@ -332,6 +334,20 @@ def test_only_a_query_with_words_the_english_documents_hold_is_ranked_by_them():
     assert Query.parse("Yamada").rankable
     assert Query.parse("山田 Bamiyan").rankable
     assert Query.parse("ＢＡＭＩＹＡＮ").rankable
+
+
+@pytest.mark.parametrize("filterset_class", [ExpertFilterSet, ProjectFilterSet, HeritageSiteFilterSet])
+def test_the_page_is_in_the_order_of_the_whole_query(member, records, filterset_class):
+    # The page is ordered among the counted ids; an export's rows come in the order of one query.
+    _grow(records, 12)
+    model = filterset_class._meta.model
+    for language in ("ja", "en"):
+        for q in ("", "山田", "Bamiyan", "バーミヤン"):
+            for sort in filterset_class.SORTS:
+                with override(language):
+                    filterset = filterset_class({"q": q, "sort": sort}, queryset=model.objects.visible_to(member))
+                    page = [obj.pk for obj in filterset.page_qs[:30]]
+                    assert page == list(filterset.qs.values_list("pk", flat=True)[:30]), (language, q, sort)
 
 
 def test_relevance_without_a_search_falls_back_to_name(member_client, records):
