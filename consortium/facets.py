@@ -195,16 +195,16 @@ class FacetFilter(Filter):
             else:
                 # By the codes' primary keys, not a join to the codes' table: the database can then
                 # read the links of each chosen code in record order, and merge them with other filters'.
-                links = field.remote_field.through._default_manager.filter(
-                    **{f"{target}__in": self._primary_keys(field.related_model, rest, value)}
-                )
+                primary_keys = self._primary_keys(field.related_model, rest, value)
+                links = field.remote_field.through._default_manager.filter(**{f"{target}__in": primary_keys})
             return qs.filter(pk__in=links.values(field.m2m_column_name()))
         return qs.filter(**{f"{self.path}__in": value})
 
     def _primary_keys(self, model, code_field, codes):
         """The primary keys of the ``model`` records whose ``code_field`` is one of ``codes``: read once
-        per filter set, though its queryset is filtered once for the results and once per other facet."""
-        key = (model, code_field, tuple(codes))
+        per filter set, though its queryset is filtered once for the results and once per other facet.
+        ``model`` and ``code_field`` are the same at every call, since they come from ``path``."""
+        key = tuple(codes)
         if key not in self._primary_keys_read:
             rows = model._default_manager.filter(**{f"{code_field}__in": codes})
             self._primary_keys_read[key] = list(rows.values_list("pk", flat=True))
@@ -314,11 +314,12 @@ def facet_filters(filters):
 
 
 @cache
-def facet_statement(filterset_class, model):
-    """(sql, params) of one query counting every facet of ``filterset_class`` over ``model``: each
+def facet_statement(filterset_class):
+    """(sql, params) of one query counting every facet of ``filterset_class`` over its model: each
     facet's counts are one part of a UNION ALL. Built and compiled once per class, since only the
     samples of ids differ between requests: they are ``SampleSlot`` parameters, bound when it runs.
     None when the class has no facets."""
+    model = filterset_class._meta.model
     queries = [
         facet_filter.count_query(model, SampleSlot(name), name)
         for name, facet_filter in facet_filters(filterset_class.base_filters)
@@ -442,20 +443,22 @@ class SearchFilterSet(FilterSet):
         of the first FACET_SAMPLE, shown as shares.
         """
         self.form.is_valid()
-        samples = {}
+        # A facet with nothing chosen counts over the results themselves: one sample serves them all.
+        shared = self.result_ids[: self.facet_sample + 1]
+        shared_ids = id_array_text(shared[: self.facet_sample])
+        samples, ids = {}, {}
         for name, _facet_filter in self.facet_filters():
             if self.form.cleaned_data.get(name):
                 # A facet with a value chosen counts over the results of every other filter.
                 results = self.filter_queryset(self.queryset.all(), exclude=name)
                 samples[name] = list(results.order_by().values_list("pk", flat=True)[: self.facet_sample + 1])
+                ids[name] = id_array_text(samples[name][: self.facet_sample])
             else:
-                # A facet with nothing chosen counts over the results themselves: one sample serves them all.
-                samples[name] = self.result_ids[: self.facet_sample + 1]
+                samples[name], ids[name] = shared, shared_ids
         rows = {}
-        statement = facet_statement(type(self), self.queryset.model)
+        statement = facet_statement(type(self))
         if statement:
             sql, params = statement
-            ids = {name: id_array_text(sample[: self.facet_sample]) for name, sample in samples.items()}
             params = [ids[param.facet] if isinstance(param, SampleSlot) else param for param in params]
             with connections[self.queryset.db].cursor() as cursor:
                 cursor.execute(sql, params)
