@@ -16,9 +16,9 @@ from functools import cache
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.db import connections
-from django.db.models import BigIntegerField, BooleanField, Case, CharField, Count, F, Func, Q, QuerySet, Value, When
+from django.db.models import BigIntegerField, BooleanField, CharField, F, Func, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Concat
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -51,26 +51,15 @@ class AnyOf(Func):
     output_field = BooleanField()
 
 
-@dataclass(frozen=True)
-class SampleSlot:
-    """Stands for a facet's sample of ids in a statement compiled once and bound per request
-    (``facet_statement``)."""
-
-    facet: str
-
-
 class IdArray(Value):
     """Whole-number ids bound as one bigint[] parameter, spelled as the array's text: ArrayField,
-    and psycopg given a list, would convert each of thousands of ids in Python first. Given a
-    ``SampleSlot`` instead of ids, the slot is the parameter, to be replaced when the statement runs."""
+    and psycopg given a list, would convert each of thousands of ids in Python first."""
 
     def __init__(self, ids):
-        value = ids if isinstance(ids, SampleSlot) else list(ids)
-        super().__init__(value, output_field=ArrayField(BigIntegerField()))
+        super().__init__(list(ids), output_field=ArrayField(BigIntegerField()))
 
     def as_sql(self, compiler, connection):
-        value = self.value if isinstance(self.value, SampleSlot) else id_array_text(self.value)
-        return "%s::bigint[]", [value]
+        return "%s::bigint[]", [id_array_text(self.value)]
 
 
 def id_array_text(ids):
@@ -210,31 +199,15 @@ class FacetFilter(Filter):
             self._primary_keys_read[key] = list(rows.values_list("pk", flat=True))
         return self._primary_keys_read[key]
 
-    def count_query(self, model, ids, name):
-        """Rows of ``facet`` (``name``), ``value``, ``label_ja``, ``label_en`` and ``count``: the facet's values
-        among the records of ``model`` whose ids are ``ids``. Every facet's rows share this shape,
-        so that ``SearchFilterSet.facets`` counts them all in one query."""
-        relation, _sep, rest = self.path.partition("__")
-        field = model._meta.get_field(relation) if rest else None
-        if field is not None and field.many_to_many:
-            # Counted on the link table alone: the records themselves hold nothing the count needs.
-            target = field.m2m_reverse_field_name()
-            queryset = field.remote_field.through._default_manager.filter(any_id(ids, field.m2m_column_name()))
-            path = f"{target}__{rest}"
-            label_path = self.label_path and target + self.label_path.removeprefix(relation)
-            # A record links to a code once; to a region, through each of its countries there.
-            count = Count(field.m2m_field_name(), distinct="__" in rest)
-        else:
-            queryset = model._base_manager.filter(any_id(ids))
-            path, label_path = self.path, self.label_path
-            count = Count("pk", distinct="__" in path)
-        if label_path:
-            labels = {"label_ja": F(f"{label_path}__name_ja"), "label_en": F(f"{label_path}__name_en")}
-        else:
-            labels = {"label_ja": _NO_LABEL, "label_en": _NO_LABEL}
-        # Filtering before values() lets both use one join; filtering after would join the relation twice.
-        queryset = queryset.order_by().filter(**{f"{path}__isnull": False})
-        return queryset.values(facet=Value(name), value=Cast(path, CharField()), **labels).annotate(count=count)
+    def labelled(self, model):
+        """(related model, code field) of the records that label this facet's values, or None. Its codes
+        (``consortium.facet_codes``) hold their primary keys; its values, in addresses, their codes."""
+        if not self.label_path:
+            return None
+        related = model
+        for part in self.label_path.split("__"):
+            related = related._meta.get_field(part).related_model
+        return related, self.path.removeprefix(self.label_path + "__")
 
     def options(self, rows, selected):
         """The facet's options from its rows of ``count_query``, with every chosen value among them."""
@@ -264,10 +237,6 @@ class FacetFilter(Filter):
         return {str(getattr(obj, code_field)): str(obj) for obj in source.filter(**{f"{code_field}__in": values})}
 
 
-_NO_LABEL = Value("", output_field=CharField())
-"""The label columns of a facet whose values are labelled by choices, not by a related model."""
-
-
 @dataclass
 class _Names:
     name_ja: str
@@ -289,15 +258,8 @@ class YesNoFacetFilter(Filter):
             return qs
         return qs.filter(self.condition) if value == ["yes"] else qs.exclude(self.condition)
 
-    def count_query(self, model, ids, name):
-        """The rows of ``FacetFilter.count_query``: "yes" and "no" with their counts."""
-        answer = Case(When(self.condition, then=Value("yes")), default=Value("no"), output_field=CharField())
-        return (
-            model._base_manager.filter(any_id(ids))
-            .order_by()
-            .values(facet=Value(name), value=answer, label_ja=_NO_LABEL, label_en=_NO_LABEL)
-            .annotate(count=Count("pk"))
-        )
+    def labelled(self, model):
+        return None
 
     def options(self, rows, selected):
         counts = {row["value"]: row["count"] for row in rows}
@@ -314,19 +276,35 @@ def facet_filters(filters):
 
 
 @cache
-def facet_statement(filterset_class):
-    """(sql, params) of one query counting every facet of ``filterset_class`` over its model: each
-    facet's counts are one part of a UNION ALL. Built and compiled once per class, since only the
-    samples of ids differ between requests: they are ``SampleSlot`` parameters, bound when it runs.
-    None when the class has no facets."""
-    model = filterset_class._meta.model
-    queries = [
-        facet_filter.count_query(model, SampleSlot(name), name)
-        for name, facet_filter in facet_filters(filterset_class.base_filters)
-    ]
-    if not queries:
-        return None
-    return queries[0].union(*queries[1:], all=True).order_by().query.sql_with_params()
+def facet_statement(filterset_class, own_samples):
+    """SQL counting the facet codes (``consortium.facet_codes``) of samples of ``filterset_class``'s
+    records, every facet in one pass over each sample's rows: rows of (sample, code, count, value,
+    label_ja, label_en). Sample 0 serves every facet with nothing chosen; sample ``i`` counts the codes
+    of ``own_samples[i - 1]`` alone. Its parameters, before the returned ones, are for each sample
+    its number and its ids (as the array's text), and for an own sample its facet's name and a colon.
+    Built once per class and set of own samples."""
+    codes = filterset_class.facet_codes._meta
+    # Table and column names come from the models; every value is a parameter.
+    count = f"SELECT %s AS sample, code, count(*) AS n FROM {codes.db_table}, unnest(codes) AS code"  # noqa: S608
+    where = f"WHERE {codes.pk.column} = ANY(%s::bigint[])"
+    counted = [f"{count} {where} GROUP BY code"]
+    counted += [f"{count} {where} AND starts_with(code, %s) GROUP BY code"] * len(own_samples)
+    # Every facet with labels has each of its labelling records under its code's key, "specialty:3".
+    labels = []
+    for name, facet_filter in facet_filters(filterset_class.base_filters):
+        if labelled := facet_filter.labelled(filterset_class._meta.model):
+            related, code_field = labelled
+            key = Concat(Value(f"{name}:"), Cast("pk", CharField()))
+            rows = related._default_manager.order_by().annotate(facet_key=key)
+            labels.append(rows.values_list("facet_key", code_field, "name_ja", "name_en"))
+    labels_sql, labels_params = labels[0].union(*labels[1:], all=True).order_by().query.sql_with_params()
+    sql = (
+        f"WITH counted AS ({' UNION ALL '.join(counted)}), "  # noqa: S608 (SQL of our own and the ORM's)
+        f"labels (facet_key, value, label_ja, label_en) AS ({labels_sql}) "
+        "SELECT counted.sample, counted.code, counted.n, labels.value, labels.label_ja, labels.label_en "
+        "FROM counted LEFT JOIN labels ON labels.facet_key = counted.code"
+    )
+    return sql, labels_params
 
 
 @dataclass
@@ -351,6 +329,8 @@ class SearchFilterSet(FilterSet):
     SORTS = {}
     default_sort = "name"
     facet_sample = FACET_SAMPLE
+    facet_codes = None
+    """The model holding each record's facet codes (``consortium.facet_codes``)."""
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -438,34 +418,33 @@ class SearchFilterSet(FilterSet):
 
         Each facet first takes the ids of up to FACET_SAMPLE + 1 of its results
         (the facets with nothing chosen share ``result_ids``; one with a chosen
-        value takes its own, in one query that stops there), then groups those
-        ids alone, every facet in one query. When more matched, the counts are
-        of the first FACET_SAMPLE, shown as shares.
+        value takes its own, in one query that stops there), then counts the
+        codes of those records (``consortium.facet_codes``), every facet in one
+        query. When more matched, the counts are of the first FACET_SAMPLE,
+        shown as shares.
         """
         self.form.is_valid()
         # A facet with nothing chosen counts over the results themselves: one sample serves them all.
-        shared = self.result_ids[: self.facet_sample + 1]
-        shared_ids = id_array_text(shared[: self.facet_sample])
-        samples, ids = {}, {}
-        for name, _facet_filter in self.facet_filters():
-            if self.form.cleaned_data.get(name):
-                # A facet with a value chosen counts over the results of every other filter.
-                results = self.filter_queryset(self.queryset.all(), exclude=name)
-                samples[name] = list(results.order_by().values_list("pk", flat=True)[: self.facet_sample + 1])
-                ids[name] = id_array_text(samples[name][: self.facet_sample])
-            else:
-                samples[name], ids[name] = shared, shared_ids
+        samples = {name: self.result_ids[: self.facet_sample + 1] for name, _facet_filter in self.facet_filters()}
+        own = tuple(name for name in samples if self.form.cleaned_data.get(name))
+        for name in own:
+            # A facet with a value chosen counts over the results of every other filter.
+            results = self.filter_queryset(self.queryset.all(), exclude=name)
+            samples[name] = list(results.order_by().values_list("pk", flat=True)[: self.facet_sample + 1])
+        sql, labels_params = facet_statement(type(self), own)
+        params = [0, id_array_text(self.result_ids[: self.facet_sample])]
+        for number, name in enumerate(own, start=1):
+            params += [number, id_array_text(samples[name][: self.facet_sample]), f"{name}:"]
+        sample_of = {name: own.index(name) + 1 if name in own else 0 for name in samples}
         rows = {}
-        statement = facet_statement(type(self))
-        if statement:
-            sql, params = statement
-            params = [ids[param.facet] if isinstance(param, SampleSlot) else param for param in params]
-            with connections[self.queryset.db].cursor() as cursor:
-                cursor.execute(sql, params)
-                columns = [column.name for column in cursor.description]
-                for values in cursor.fetchall():
-                    row = dict(zip(columns, values, strict=True))
-                    rows.setdefault(row["facet"], []).append(row)
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, params + list(labels_params))
+            for sample, code, count, value, label_ja, label_en in cursor.fetchall():
+                name, _colon, key = code.partition(":")
+                if sample_of.get(name) == sample:
+                    value = key if value is None else value
+                    row = {"value": value, "label_ja": label_ja, "label_en": label_en, "count": count}
+                    rows.setdefault(name, []).append(row)
         facets = []
         for name, facet_filter in self.facet_filters():
             selected = self.form.cleaned_data.get(name) or []

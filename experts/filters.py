@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from consortium.bilingual import current_language
 from consortium.facets import FacetFilter, SearchFilterSet
 from consortium.models import Country, Language, Region
-from experts.models import Expert, Specialty
+from experts.models import Expert, ExpertFacetCodes, Specialty
 from members.models import Organization
 
 
@@ -26,6 +26,8 @@ class ExpertFilterSet(SearchFilterSet):
     organization_kind = FacetFilter(
         "organization__kind", label=_("Organisation kind"), choices=Organization.Kind.choices
     )
+
+    facet_codes = ExpertFacetCodes
 
     SORTS = {
         "relevance": _("relevance"),

@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 from consortium.bilingual import localized_ordering
 from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, YesNoFacetFilter
 from consortium.models import Country, Region
-from heritage.models import HeritageSite
+from heritage.models import HeritageSite, SiteFacetCodes
 
 
 class HeritageSiteFilterSet(SearchFilterSet):
@@ -31,6 +31,8 @@ class HeritageSiteFilterSet(SearchFilterSet):
     )
     inscribed_from = YearFilter(label=_("Inscribed from (year)"), field_name="inscription_year", lookup_expr="gte")
     inscribed_to = YearFilter(label=_("Inscribed until (year)"), field_name="inscription_year", lookup_expr="lte")
+
+    facet_codes = SiteFacetCodes
 
     SORTS = {
         "relevance": _("relevance"),

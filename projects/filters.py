@@ -6,7 +6,7 @@ from consortium.facets import FacetFilter, SearchFilterSet, YearFilter
 from consortium.models import Country, Region
 from consortium.search import matching
 from heritage.models import HeritageSite
-from projects.models import CooperationProject, Funder
+from projects.models import CooperationProject, Funder, ProjectFacetCodes
 
 
 class ProjectFilterSet(SearchFilterSet):
@@ -22,6 +22,8 @@ class ProjectFilterSet(SearchFilterSet):
     status = FacetFilter("status", label=_("Status"), choices=CooperationProject.Status.choices)
     year_from = YearFilter(label=_("Active from (year)"), method="filter_year_from")
     year_to = YearFilter(label=_("Active until (year)"), method="filter_year_to")
+
+    facet_codes = ProjectFacetCodes
 
     SORTS = {
         "relevance": _("relevance"),
