@@ -16,7 +16,7 @@ from functools import cache
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.db import connections
-from django.db.models import BigIntegerField, BooleanField, CharField, F, Func, Q, QuerySet, Value
+from django.db.models import BigIntegerField, BooleanField, CharField, F, Func, OrderBy, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Concat
 from django.utils.functional import cached_property
@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, Filter, FilterSet, NumberFilter
 
 from consortium.bilingual import localized
-from consortium.paging import RESULT_COUNT_LIMIT
+from consortium.paging import PER_PAGE, RESULT_COUNT_LIMIT
 from consortium.search import Query, matching, rank
 
 MAX_FACET_VALUES = 20
@@ -93,6 +93,20 @@ class FetchedInOrder:
         ids = list(self.ordered_ids[key])
         found = self.rows.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
+
+
+class KnownPage:
+    """Ordered ids, sliced: the slice at ``offset`` of up to ``len(ids)`` comes from ``ids``, taken already;
+    any other slice from ``ordered_ids``, a queryset."""
+
+    def __init__(self, offset, ids, ordered_ids):
+        self.offset, self.ids, self.ordered_ids = offset, ids, ordered_ids
+
+    def __getitem__(self, key):
+        start = key.start or 0
+        if start == self.offset and key.stop is not None and key.stop - start <= len(self.ids):
+            return self.ids[: key.stop - start]
+        return self.ordered_ids[key]
 
 
 @dataclass
@@ -356,13 +370,67 @@ class SearchFilterSet(FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
+    page_window = (0, PER_PAGE)
+    """(offset, length) of the page the view will show: its ids are taken, in order, with ``result_ids``."""
+
     @cached_property
     def result_ids(self):
         """Ids of the results, at most RESULT_COUNT_LIMIT + 1, in no order.
 
-        One query gives both the capped count and the facets' sample.
+        One query gives both the capped count and the facets' sample, and, where every result is
+        among them, the ids of ``page_window`` in order (``_found``).
         """
-        return list(super().qs.order_by().values_list("pk", flat=True)[: RESULT_COUNT_LIMIT + 1])
+        return self._found[0]
+
+    @cached_property
+    def _found(self):
+        """(result ids, the page's ids in order or None). Where the order's keys are cheap to read along
+        with each result (not a full-text rank, which reads each match's document), the query that
+        finds the results keeps them, and orders the page among them when there are no more than
+        RESULT_COUNT_LIMIT: the rows are read once, not found and then probed one by one for their
+        order. With more, the order is the name index's, and the keys are not sorted (``page_qs``)."""
+        found = super().qs.order_by()
+        keys = self._order_keys()
+        if keys is None:
+            return list(found.values_list("pk", flat=True)[: RESULT_COUNT_LIMIT + 1]), None
+        annotations = {f"page_key_{index}": expression for index, (expression, _direction) in enumerate(keys)}
+        found = found.annotate(**annotations).values_list("pk", *annotations)[: RESULT_COUNT_LIMIT + 1]
+        finding_sql, finding_params = found.query.get_compiler(using=found.db).as_sql()
+        columns = ", ".join(annotations)
+        order = ", ".join(
+            f"{name}{direction}" for name, (_expression, direction) in zip(annotations, keys, strict=True)
+        )
+        # The page's branch runs only when its condition, counted first, holds.
+        sql = (
+            f"WITH found (pk, {columns}) AS MATERIALIZED ({finding_sql}) "  # noqa: S608 (the ORM's SQL, our names)
+            "SELECT pk, false FROM found UNION ALL (SELECT pk, true FROM found "
+            f"WHERE (SELECT count(*) FROM found) <= %s ORDER BY {order} LIMIT %s OFFSET %s)"
+        )
+        offset, length = self.page_window
+        with connections[found.db].cursor() as cursor:
+            cursor.execute(sql, (*finding_params, RESULT_COUNT_LIMIT, length, offset))
+            rows = cursor.fetchall()
+        ids = [pk for pk, in_page in rows if not in_page]
+        return ids, [pk for pk, in_page in rows if in_page]
+
+    def _order_keys(self):
+        """The wanted order as (expression, " DESC NULLS LAST"-like direction) pairs, or None for a
+        full-text rank. The order is the chosen one whenever the page is taken (``too_many_to_rank``)."""
+        if self.wanted_sort == "relevance":
+            if self.query.rankable:
+                return None
+            terms = [OrderBy(rank(self.query), descending=True), *self.ordering(self.default_sort)]
+        else:
+            terms = self.ordering(self.wanted_sort)
+        keys = []
+        for term in terms:
+            if isinstance(term, str):
+                term = OrderBy(F(term.removeprefix("-")), descending=term.startswith("-"))
+            elif not isinstance(term, OrderBy):
+                term = OrderBy(term)
+            nulls = " NULLS LAST" if term.nulls_last else " NULLS FIRST" if term.nulls_first else ""
+            keys.append((term.expression, (" DESC" if term.descending else " ASC") + nulls))
+        return keys
 
     @cached_property
     def counted(self):
@@ -400,7 +468,11 @@ class SearchFilterSet(FilterSet):
         if not self.counted[1]:
             return self.qs
         narrow = self.queryset.select_related(None).prefetch_related(None).filter(among_ids(self.result_ids))
-        return FetchedInOrder(self.in_order(narrow).values_list("pk", flat=True), self.queryset)
+        ordered_ids = self.in_order(narrow).values_list("pk", flat=True)
+        _ids, page = self._found
+        if page is not None:
+            ordered_ids = KnownPage(self.page_window[0], page, ordered_ids)
+        return FetchedInOrder(ordered_ids, self.queryset)
 
     def in_order(self, queryset):
         if self.chosen_sort == "relevance":
