@@ -97,7 +97,7 @@ class FetchedInOrder:
 
 class KnownPage:
     """Ordered ids, sliced: the slice at ``offset`` of up to ``len(ids)`` comes from ``ids``, taken already;
-    any other slice from ``ordered_ids``, a queryset."""
+    any other slice from the queryset that ``ordered_ids()`` builds."""
 
     def __init__(self, offset, ids, ordered_ids):
         self.offset, self.ids, self.ordered_ids = offset, ids, ordered_ids
@@ -106,7 +106,7 @@ class KnownPage:
         start = key.start or 0
         if start == self.offset and key.stop is not None and key.stop - start <= len(self.ids):
             return self.ids[: key.stop - start]
-        return self.ordered_ids[key]
+        return self.ordered_ids()[key]
 
 
 @dataclass
@@ -390,32 +390,33 @@ class SearchFilterSet(FilterSet):
         RESULT_COUNT_LIMIT: the rows are read once, not found and then probed one by one for their
         order. With more, the order is the name index's, and the keys are not sorted (``page_qs``)."""
         found = super().qs.order_by()
-        keys = self._order_keys()
-        if keys is None:
-            return list(found.values_list("pk", flat=True)[: RESULT_COUNT_LIMIT + 1]), None
+        keys = self._order_keys() or []
         annotations = {f"page_key_{index}": expression for index, (expression, _direction) in enumerate(keys)}
         found = found.annotate(**annotations).values_list("pk", *annotations)[: RESULT_COUNT_LIMIT + 1]
-        finding_sql, finding_params = found.query.get_compiler(using=found.db).as_sql()
-        columns = ", ".join(annotations)
-        order = ", ".join(
-            f"{name}{direction}" for name, (_expression, direction) in zip(annotations, keys, strict=True)
-        )
-        # The page's branch runs only when its condition, counted first, holds.
-        sql = (
-            f"WITH found (pk, {columns}) AS MATERIALIZED ({finding_sql}) "  # noqa: S608 (the ORM's SQL, our names)
-            "SELECT pk, false FROM found UNION ALL (SELECT pk, true FROM found "
-            f"WHERE (SELECT count(*) FROM found) <= %s ORDER BY {order} LIMIT %s OFFSET %s)"
-        )
-        offset, length = self.page_window
+        finding_sql, params = found.query.get_compiler(using=found.db).as_sql()
+        # Each list of ids comes back as one array: decoding thousands of rows costs more than one array.
+        columns = ", ".join(["pk", *annotations])
+        sql = f"WITH found ({columns}) AS MATERIALIZED ({finding_sql}) SELECT ARRAY(SELECT pk FROM found)"  # noqa: S608
+        if keys:
+            order = ", ".join(
+                name + direction for name, (_expression, direction) in zip(annotations, keys, strict=True)
+            )
+            # The page's branch runs only when its condition, counted first, holds.
+            sql += (
+                ", ARRAY(SELECT pk FROM found WHERE (SELECT count(*) FROM found) <= %s "  # noqa: S608
+                f"ORDER BY {order} LIMIT %s OFFSET %s)"
+            )
+            offset, length = self.page_window
+            params = (*params, RESULT_COUNT_LIMIT, length, offset)
         with connections[found.db].cursor() as cursor:
-            cursor.execute(sql, (*finding_params, RESULT_COUNT_LIMIT, length, offset))
-            rows = cursor.fetchall()
-        ids = [pk for pk, in_page in rows if not in_page]
-        return ids, [pk for pk, in_page in rows if in_page]
+            cursor.execute(sql, params)
+            ids, *page = cursor.fetchone()
+        return ids, page[0] if page else None
 
     def _order_keys(self):
         """The wanted order as (expression, " DESC NULLS LAST"-like direction) pairs, or None for a
-        full-text rank. The order is the chosen one whenever the page is taken (``too_many_to_rank``)."""
+        full-text rank, read only for the page's records (``page_qs``). The order is the chosen one
+        whenever the page is taken (``too_many_to_rank``)."""
         if self.wanted_sort == "relevance":
             if self.query.rankable:
                 return None
@@ -462,17 +463,21 @@ class SearchFilterSet(FilterSet):
     @cached_property
     def page_qs(self):
         """``qs`` for the list page, to be sliced. When ``result_ids`` holds every result, the page is
-        taken from among those ids: first their order, in a narrow query, then the page's rows.
-        Otherwise the database walks a name index in order, probing each record against the
-        filters, to find the few that a narrow facet or a rare word lets through."""
+        taken from among those ids: their order, taken with them for ``page_window`` (``_found``) or
+        else in a narrow query, then the page's rows. Otherwise the database walks a name index in
+        order, probing each record against the filters, to find the few that a narrow facet or a
+        rare word lets through."""
         if not self.counted[1]:
             return self.qs
-        narrow = self.queryset.select_related(None).prefetch_related(None).filter(among_ids(self.result_ids))
-        ordered_ids = self.in_order(narrow).values_list("pk", flat=True)
         _ids, page = self._found
         if page is not None:
-            ordered_ids = KnownPage(self.page_window[0], page, ordered_ids)
-        return FetchedInOrder(ordered_ids, self.queryset)
+            return FetchedInOrder(KnownPage(self.page_window[0], page, self._ordered_among_ids), self.queryset)
+        return FetchedInOrder(self._ordered_among_ids(), self.queryset)
+
+    def _ordered_among_ids(self):
+        """The results' ids in order, in a narrow query over ``result_ids``."""
+        narrow = self.queryset.select_related(None).prefetch_related(None).filter(among_ids(self.result_ids))
+        return self.in_order(narrow).values_list("pk", flat=True)
 
     def in_order(self, queryset):
         if self.chosen_sort == "relevance":
