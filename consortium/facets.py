@@ -185,7 +185,10 @@ class FacetFilter(Filter):
         if self.choices is not None:
             return {value for value, _label in self.choices} & set(values)
         source, code_field = self._reference()
-        return set(source.filter(**{f"{code_field}__in": values}).values_list(code_field, flat=True))
+        # Their primary keys come with them, for filtering the link table (``_primary_keys``).
+        rows = source.filter(**{f"{code_field}__in": values}).values_list(code_field, "pk")
+        self._primary_keys_read = {(source.model, code_field, code): pk for code, pk in rows}
+        return {code for _model, _field, code in self._primary_keys_read}
 
     def _reference(self):
         """(queryset, code field) of the codes this facet accepts."""
@@ -214,14 +217,13 @@ class FacetFilter(Filter):
         return qs.filter(**{f"{self.path}__in": value})
 
     def _primary_keys(self, model, code_field, codes):
-        """The primary keys of the ``model`` records whose ``code_field`` is one of ``codes``: read once
-        per filter set, though its queryset is filtered once for the results and once per other facet.
-        ``model`` and ``code_field`` are the same at every call, since they come from ``path``."""
-        key = tuple(codes)
-        if key not in self._primary_keys_read:
-            rows = model._default_manager.filter(**{f"{code_field}__in": codes})
-            self._primary_keys_read[key] = list(rows.values_list("pk", flat=True))
-        return self._primary_keys_read[key]
+        """The primary keys of the ``model`` records whose ``code_field`` is one of ``codes``: read with the
+        codes when the form checked them (``_known``), though the queryset is filtered once for the
+        results and once per other facet."""
+        read = self._primary_keys_read
+        if all((model, code_field, code) in read for code in codes):
+            return [read[model, code_field, code] for code in codes]
+        return list(model._default_manager.filter(**{f"{code_field}__in": codes}).values_list("pk", flat=True))
 
     def labelled(self, model):
         """(related model, code field) of the records that label this facet's values, or None. Its codes
