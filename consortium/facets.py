@@ -2,7 +2,8 @@
 
 ``SearchFilterSet`` is the base of each list page's filter set: free text
 (``consortium.search``), facets whose counts are taken with GROUP BY over the
-results of every other filter, year ranges and sorting. A value that cannot be
+results of every other filter (each record's codes, ``consortium.facet_codes``),
+year ranges and sorting. A value that cannot be
 used is left out and reported, never an error page.
 
 What a request costs stays bounded however many records match: results are
