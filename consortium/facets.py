@@ -107,15 +107,16 @@ class FetchedInOrder:
 
 
 class KnownPage:
-    """Ordered ids, sliced: the slice at ``offset`` of up to ``len(ids)`` comes from ``ids``, taken already;
-    any other slice from the queryset that ``ordered_ids()`` builds."""
+    """Ordered ids, sliced. ``ids`` were taken for the window ``(offset, length)``: every id there is, so
+    fewer than ``length`` where the results end. A slice within the window at its start comes from
+    them; any other from the queryset that ``ordered_ids()`` builds."""
 
-    def __init__(self, offset, ids, ordered_ids):
-        self.offset, self.ids, self.ordered_ids = offset, ids, ordered_ids
+    def __init__(self, window, ids, ordered_ids):
+        (self.offset, self.length), self.ids, self.ordered_ids = window, ids, ordered_ids
 
     def __getitem__(self, key):
         start = key.start or 0
-        if start == self.offset and key.stop is not None and key.stop - start <= len(self.ids):
+        if start == self.offset and key.stop is not None and key.stop - start <= self.length:
             return self.ids[: key.stop - start]
         return self.ordered_ids()[key]
 
@@ -397,39 +398,55 @@ class SearchFilterSet(FilterSet):
 
     @cached_property
     def _found(self):
-        """(result ids, the page's ids in order or None). Where the order's keys are cheap to read along
-        with each result (not a full-text rank, which reads each match's document), the query that
-        finds the results keeps them, and orders the page among them when there are no more than
-        RESULT_COUNT_LIMIT: the rows are read once, not found and then probed one by one for their
-        order. With more, the order is the name index's, and the keys are not sorted (``page_qs``)."""
+        """(result ids, the page's ids in order or None). One statement finds the results and, when no more
+        match than can be ordered (RESULT_COUNT_LIMIT, or RANK_LIMIT by relevance), orders the page
+        among them; with more, a guard counted first skips the sort, and ``page_qs`` walks the name
+        index instead. Where the order's keys are cheap to read along with each result (anything
+        but a full-text rank, which reads each match's document), the finding query keeps them and
+        the page is sorted from them: the rows are read once, not found and then looked up one by
+        one for their order, as a ranked page's are."""
         found = super().qs.order_by()
         keys = self._order_keys() or []
         annotations = {f"page_key_{index}": expression for index, (expression, _direction) in enumerate(keys)}
         found = found.annotate(**annotations).values_list("pk", *annotations)[: RESULT_COUNT_LIMIT + 1]
-        finding_sql, params = found.query.get_compiler(using=found.db).as_sql()
+        finding_sql, finding_params = found.query.get_compiler(using=found.db).as_sql()
+        limit = min(RANK_LIMIT, RESULT_COUNT_LIMIT) if self.wanted_sort == "relevance" else RESULT_COUNT_LIMIT
+        offset, length = self.page_window
+        if keys:
+            directions = (direction for _expression, direction in keys)
+            order = ", ".join(name + direction for name, direction in zip(annotations, directions, strict=True))
+            page_sql = (
+                "SELECT pk FROM found WHERE (SELECT count(*) FROM found) <= %s "  # noqa: S608 (our own names)
+                f"ORDER BY {order} LIMIT %s OFFSET %s"
+            )
+            page_params = (limit, length, offset)
+        else:
+            ranked = (
+                self.queryset.select_related(None)
+                .prefetch_related(None)
+                .filter(
+                    RawSQL("(SELECT count(*) FROM found) <= %s", (limit,), output_field=BooleanField()),
+                    pk__in=RawSQL("SELECT pk FROM found", ()),
+                )
+            )
+            ranked = self.in_order(ranked, "relevance").values_list("pk")[offset : offset + length]
+            page_sql, page_params = ranked.query.get_compiler(using=ranked.db).as_sql()
         # Each list of ids comes back as one array: decoding thousands of rows costs more than one array.
         columns = ", ".join(["pk", *annotations])
-        sql = f"WITH found ({columns}) AS MATERIALIZED ({finding_sql}) SELECT ARRAY(SELECT pk FROM found)"  # noqa: S608
-        if keys:
-            order = ", ".join(
-                name + direction for name, (_expression, direction) in zip(annotations, keys, strict=True)
-            )
-            # The page's branch runs only when its condition, counted first, holds.
-            sql += (
-                ", ARRAY(SELECT pk FROM found WHERE (SELECT count(*) FROM found) <= %s "  # noqa: S608
-                f"ORDER BY {order} LIMIT %s OFFSET %s)"
-            )
-            offset, length = self.page_window
-            params = (*params, RESULT_COUNT_LIMIT, length, offset)
+        sql = (
+            f"WITH found ({columns}) AS MATERIALIZED ({finding_sql}) "  # noqa: S608 (the ORM's SQL, our names)
+            f"SELECT ARRAY(SELECT pk FROM found), ARRAY({page_sql})"
+        )
         with connections[found.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            ids, *page = cursor.fetchone()
-        return ids, page[0] if page else None
+            cursor.execute(sql, (*finding_params, *page_params))
+            ids, page = cursor.fetchone()
+        # Past the guard, the page was not ordered: None, not an empty page.
+        return ids, page if len(ids) <= limit else None
 
     def _order_keys(self):
         """The wanted order as (expression, " DESC NULLS LAST"-like direction) pairs, or None for a
-        full-text rank, read only for the page's records (``page_qs``). The order is the chosen one
-        whenever the page is taken (``too_many_to_rank``)."""
+        full-text rank, read only for the page's records. The order is the chosen one whenever the
+        page is taken (``too_many_to_rank``)."""
         if self.wanted_sort == "relevance":
             if self.query.rankable:
                 return None
@@ -483,19 +500,21 @@ class SearchFilterSet(FilterSet):
         if not self.counted[1]:
             return self.qs
         _ids, page = self._found
-        if page is not None:
-            return FetchedInOrder(KnownPage(self.page_window[0], page, self._ordered_among_ids), self.queryset)
-        return FetchedInOrder(self._ordered_among_ids(), self.queryset)
+        if page is None:
+            return FetchedInOrder(self._ordered_among_ids(), self.queryset)
+        return FetchedInOrder(KnownPage(self.page_window, page, self._ordered_among_ids), self.queryset)
 
     def _ordered_among_ids(self):
         """The results' ids in order, in a narrow query over ``result_ids``."""
         narrow = self.queryset.select_related(None).prefetch_related(None).filter(among_ids(self.result_ids))
         return self.in_order(narrow).values_list("pk", flat=True)
 
-    def in_order(self, queryset):
-        if self.chosen_sort == "relevance":
+    def in_order(self, queryset, sort=None):
+        """``queryset`` in the order ``sort``, by default the chosen one."""
+        sort = sort or self.chosen_sort
+        if sort == "relevance":
             return queryset.annotate(rank=rank(self.query)).order_by("-rank", *self.ordering(self.default_sort))
-        return queryset.order_by(*self.ordering(self.chosen_sort))
+        return queryset.order_by(*self.ordering(sort))
 
     def ordering(self, sort):
         raise NotImplementedError
