@@ -3,8 +3,8 @@
 ``SearchFilterSet`` is the base of each list page's filter set: free text
 (``consortium.search``), facets whose counts are taken with GROUP BY over the
 results of every other filter (each record's codes, ``consortium.facet_codes``),
-year ranges and sorting. A value that cannot be
-used is left out and reported, never an error page.
+year ranges and sorting. A value that cannot be used is left out and reported,
+never an error page.
 
 What a request costs stays bounded however many records match: results are
 counted up to a cap, ranked by relevance only up to RANK_LIMIT, and facets
@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from django import forms
-from django.contrib.postgres.fields import ArrayField
 from django.db import connections
-from django.db.models import BigIntegerField, BooleanField, CharField, F, Func, OrderBy, Q, QuerySet, Value
+from django.db.models import BooleanField, CharField, F, OrderBy, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Concat
 from django.utils.functional import cached_property
@@ -44,33 +43,9 @@ FACET_SAMPLE = 500
 them, and shown as estimated shares, so that a common word never groups every row it matches."""
 
 
-class AnyOf(Func):
-    """``expression = ANY(array)``: a list bound as one array, where ``__in`` binds one parameter per item."""
-
-    arg_joiner = " = ANY("
-    template = "(%(expressions)s))"
-    output_field = BooleanField()
-
-
-class IdArray(Value):
-    """Whole-number ids bound as one bigint[] parameter, spelled as the array's text: ArrayField,
-    and psycopg given a list, would convert each of thousands of ids in Python first."""
-
-    def __init__(self, ids):
-        super().__init__(list(ids), output_field=ArrayField(BigIntegerField()))
-
-    def as_sql(self, compiler, connection):
-        return "%s::bigint[]", [id_array_text(self.value)]
-
-
 def id_array_text(ids):
     """``{1,2,3}``: PostgreSQL's text form of an array of whole numbers."""
     return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
-
-
-def any_id(ids, field="pk"):
-    """The rows whose ``field`` is in ``ids``: whole numbers (DEFAULT_AUTO_FIELD), bound as one bigint[]."""
-    return AnyOf(F(field), IdArray(ids))
 
 
 def ids_of(queryset, limit):
@@ -84,9 +59,9 @@ def ids_of(queryset, limit):
 
 
 def among_ids(ids):
-    """Like ``any_id``, as ``pk IN (SELECT unnest(ids))``: the planner expects few rows from the
-    list and looks each up by primary key, where with ``any_id`` it may walk the index of the
-    sort order from the start, filtering, in search of the few that are listed."""
+    """The records whose ids are ``ids``, as ``pk IN (SELECT unnest(ids))``: the planner expects few
+    rows from the list and looks each up by primary key, where with ``pk = ANY(ids)`` it may walk
+    the index of the sort order from the start, filtering, in search of the few that are listed."""
     return Q(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [id_array_text(ids)]))
 
 
@@ -238,7 +213,8 @@ class FacetFilter(Filter):
         return related, self.path.removeprefix(self.label_path + "__")
 
     def options(self, rows, selected):
-        """The facet's options from its rows of ``count_query``, with every chosen value among them."""
+        """The facet's options from its rows (value, labels, count: ``SearchFilterSet.facets``), with every
+        chosen value among them."""
         choice_labels = dict(self.choices or ())
         options = []
         for row in rows:
@@ -359,6 +335,8 @@ class SearchFilterSet(FilterSet):
     facet_sample = FACET_SAMPLE
     facet_codes = None
     """The model holding each record's facet codes (``consortium.facet_codes``)."""
+    page_window = (0, PER_PAGE)
+    """(offset, length) of the page the view will show: its ids are taken, in order, with ``result_ids``."""
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -383,9 +361,6 @@ class SearchFilterSet(FilterSet):
             if name != exclude:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
-
-    page_window = (0, PER_PAGE)
-    """(offset, length) of the page the view will show: its ids are taken, in order, with ``result_ids``."""
 
     @cached_property
     def result_ids(self):
