@@ -90,9 +90,9 @@ def facet_code_operations(*, codes_table, record_table, record_column, codes_sql
             ON CONFLICT ({record_column}) DO UPDATE SET codes = EXCLUDED.codes
         $$
     """  # noqa: S608
-    triggers = _row_triggers(refresh, record_table, "id", operations=("INSERT", "UPDATE"))
+    triggers = _statement_triggers(refresh, record_table, "id", operations=("INSERT", "UPDATE"))
     for table, column in links:
-        triggers += _row_triggers(refresh, table, column)
+        triggers += _statement_triggers(refresh, table, column)
     for table, key, columns, query in depends_on:
         changed = " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in columns)
         name = f"{codes_table}_after_{table}"[:63]
@@ -117,7 +117,7 @@ def facet_code_operations(*, codes_table, record_table, record_column, codes_sql
     ]
 
 
-def _row_triggers(refresh, table, column, operations=("INSERT", "UPDATE", "DELETE")):
+def _statement_triggers(refresh, table, column, operations=("INSERT", "UPDATE", "DELETE")):
     """(sql, reverse) of the statement triggers that refresh the records named by ``column`` of the
     rows of ``table`` that a statement changed."""
     triggers = []
