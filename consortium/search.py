@@ -32,6 +32,7 @@ from the same filter set's ``qs``, so it finds exactly what the list page shows.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
@@ -298,6 +299,14 @@ def rank(query):
 # Highlighting ----------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
+def _normalized_character(char):
+    """One character as ``textnorm.normalize`` spells it, apart from the long-vowel mark, whose
+    spelling depends on the character before. Remembered: a page highlights the same few hundred
+    characters of Japanese names again and again."""
+    return textnorm.fold_kana(textnorm.unaccent(unicodedata.normalize("NFKC", char)).lower())
+
+
 def _normalized_with_positions(text):
     """The text normalised character by character, with each character's origin."""
     if text.isascii():
@@ -309,7 +318,7 @@ def _normalized_with_positions(text):
         if char == textnorm.LONG_VOWEL or char == "ｰ":
             piece = textnorm.fold_kana(previous + textnorm.LONG_VOWEL)[len(previous) :] if previous else char
         else:
-            piece = textnorm.fold_kana(textnorm.unaccent(unicodedata.normalize("NFKC", char)).lower())
+            piece = _normalized_character(char)
         for normalized_char in piece:
             chars.append(normalized_char)
             origins.append(index)
