@@ -48,16 +48,6 @@ def id_array_text(ids):
     return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
 
 
-def ids_of(queryset, limit):
-    """The ids of up to ``limit`` of ``queryset``'s records, in no order: one array from the database,
-    which psycopg decodes at once, where hundreds of one-column rows each cost Python a row."""
-    queryset = queryset.order_by().values_list("pk")[:limit]
-    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(f"SELECT ARRAY({sql})", params)  # noqa: S608 (the ORM's SQL)
-        return cursor.fetchone()[0]
-
-
 def among_ids(ids):
     """The records whose ids are ``ids``, as ``pk IN (SELECT unnest(ids))``: the planner expects few
     rows from the list and looks each up by primary key, where with ``pk = ANY(ids)`` it may walk
@@ -279,20 +269,30 @@ def facet_filters(filters):
     return [(name, f) for name, f in filters.items() if isinstance(f, (FacetFilter, YesNoFacetFilter))]
 
 
+OWN_SAMPLES = "/* own samples */"
+"""Where ``SearchFilterSet.facets`` puts the queries of the chosen facets' own samples."""
+
+
 @cache
-def facet_statement(filterset_class, own_samples):
+def facet_statement(filterset_class, own_count):
     """SQL counting the facet codes (``consortium.facet_codes``) of samples of ``filterset_class``'s
     records, every facet in one pass over each sample's rows: rows of (sample, code, count, value,
-    label_ja, label_en). Sample 0 serves every facet with nothing chosen; sample ``i`` counts the codes
-    of ``own_samples[i - 1]`` alone. Its parameters, before the returned ones, are for each sample
-    its number and its ids (as the array's text), and for an own sample its facet's name and a colon.
-    Built once per class and set of own samples."""
+    label_ja, label_en). Sample 0, whose ids are a parameter, serves every facet with nothing
+    chosen. Sample ``i`` (1 to ``own_count``) is a chosen facet's own: the query that finds it goes
+    in as ``own_i`` at OWN_SAMPLES, its codes are counted for that facet alone, and a row with no
+    code gives its size. The parameters, after those of the own samples' queries: 0 and sample 0's
+    ids (as the array's text); for each own sample its number, the sample's size, its facet's name
+    with a colon, and its number again; then the ones returned. Built once per class and number of
+    own samples."""
     codes = filterset_class.facet_codes._meta
     # Table and column names come from the models; every value is a parameter.
     count = f"SELECT %s AS sample, code, count(*) AS n FROM {codes.db_table}, unnest(codes) AS code"  # noqa: S608
-    where = f"WHERE {codes.pk.column} = ANY(%s::bigint[])"
-    counted = [f"{count} {where} GROUP BY code"]
-    counted += [f"{count} {where} AND starts_with(code, %s) GROUP BY code"] * len(own_samples)
+    counted = [f"{count} WHERE {codes.pk.column} = ANY(%s::bigint[]) GROUP BY code"]
+    for number in range(1, own_count + 1):
+        # The array, cast: ANY over a bare subquery would compare each id with whole arrays.
+        sample = f"(SELECT ids[1:%s] FROM own_{number})::bigint[]"  # noqa: S608
+        counted.append(f"{count} WHERE {codes.pk.column} = ANY({sample}) AND starts_with(code, %s) GROUP BY code")
+        counted.append(f"SELECT %s, NULL, cardinality(ids) FROM own_{number}")  # noqa: S608
     # Every facet with labels has each of its labelling records under its code's key, "specialty:3".
     labels = []
     for name, facet_filter in facet_filters(filterset_class.base_filters):
@@ -303,7 +303,7 @@ def facet_statement(filterset_class, own_samples):
             labels.append(rows.values_list("facet_key", code_field, "name_ja", "name_en"))
     labels_sql, labels_params = labels[0].union(*labels[1:], all=True).order_by().query.sql_with_params()
     sql = (
-        f"WITH counted AS ({' UNION ALL '.join(counted)}), "  # noqa: S608 (SQL of our own and the ORM's)
+        f"WITH {OWN_SAMPLES} counted AS ({' UNION ALL '.join(counted)}), "  # noqa: S608 (our own SQL and the ORM's)
         f"labels (facet_key, value, label_ja, label_en) AS ({labels_sql}) "
         "SELECT counted.sample, counted.code, counted.n, labels.value, labels.label_ja, labels.label_en "
         "FROM counted LEFT JOIN labels ON labels.facet_key = counted.code"
@@ -502,27 +502,35 @@ class SearchFilterSet(FilterSet):
 
         Each facet first takes the ids of up to FACET_SAMPLE + 1 of its results
         (the facets with nothing chosen share ``result_ids``; one with a chosen
-        value takes its own, in one query that stops there), then counts the
+        value takes its own, in a subquery that stops there), then counts the
         codes of those records (``consortium.facet_codes``), every facet in one
-        query. When more matched, the counts are of the first FACET_SAMPLE,
+        statement. When more matched, the counts are of the first FACET_SAMPLE,
         shown as shares.
         """
         self.form.is_valid()
         # A facet with nothing chosen counts over the results themselves: one sample serves them all.
-        samples = {name: self.result_ids[: self.facet_sample + 1] for name, _facet_filter in self.facet_filters()}
-        own = tuple(name for name in samples if self.form.cleaned_data.get(name))
-        for name in own:
-            # A facet with a value chosen counts over the results of every other filter.
-            samples[name] = ids_of(self.filter_queryset(self.queryset.all(), exclude=name), self.facet_sample + 1)
-        sql, labels_params = facet_statement(type(self), own)
-        params = [0, id_array_text(self.result_ids[: self.facet_sample])]
+        sizes = {name: len(self.result_ids[: self.facet_sample + 1]) for name, _facet_filter in self.facet_filters()}
+        own = tuple(name for name in sizes if self.form.cleaned_data.get(name))
+        sql, labels_params = facet_statement(type(self), len(own))
+        # A facet with a value chosen counts over the results of every other filter, found in the same statement.
+        own_sql, params = [], []
         for number, name in enumerate(own, start=1):
-            params += [number, id_array_text(samples[name][: self.facet_sample]), f"{name}:"]
-        sample_of = {name: own.index(name) + 1 if name in own else 0 for name in samples}
+            sample = self.filter_queryset(self.queryset.all(), exclude=name).order_by().values_list("pk")
+            sample = sample[: self.facet_sample + 1]
+            sample_sql, sample_params = sample.query.get_compiler(using=sample.db).as_sql()
+            own_sql.append(f"own_{number} AS MATERIALIZED (SELECT ARRAY({sample_sql}) AS ids), ")
+            params += sample_params
+        params += [0, id_array_text(self.result_ids[: self.facet_sample])]
+        for number, name in enumerate(own, start=1):
+            params += [number, self.facet_sample, f"{name}:", number]
+        sample_of = {name: own.index(name) + 1 if name in own else 0 for name in sizes}
         rows = {}
         with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(sql, params + list(labels_params))
+            cursor.execute(sql.replace(OWN_SAMPLES, "".join(own_sql)), [*params, *labels_params])
             for sample, code, count, value, label_ja, label_en in cursor.fetchall():
+                if code is None:
+                    sizes[own[sample - 1]] = count
+                    continue
                 name, _colon, key = code.partition(":")
                 if sample_of.get(name) == sample:
                     value = key if value is None else value
@@ -531,7 +539,7 @@ class SearchFilterSet(FilterSet):
         facets = []
         for name, facet_filter in self.facet_filters():
             selected = self.form.cleaned_data.get(name) or []
-            estimated = len(samples[name]) > self.facet_sample
+            estimated = sizes[name] > self.facet_sample
             options = facet_filter.options(rows.get(name, []), selected)
             if estimated:
                 for option in options:

@@ -414,3 +414,16 @@ def test_facets_over_many_results_are_estimated_from_a_sample(member_client, rec
     assert sum(option.count for option in specialty.options) <= 2 * 2
     assert all(option.share == round(100 * option.count / 2) for option in specialty.options)
     assert "estimated from 2 of them" in response.content.decode()
+
+
+def test_a_chosen_facet_is_estimated_from_its_own_sample(member_client, records, monkeypatch):
+    # The specialty facet counts over every other filter's results (the three visible experts), the
+    # country facet over the results themselves (the two archaeologists).
+    monkeypatch.setattr(ExpertFilterSet, "facet_sample", 2)
+    with override("en"):
+        response = member_client.get(reverse("experts:list"), {"specialty": "archaeology"})
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    assert facets["specialty"].estimated
+    assert sum(option.count for option in facets["specialty"].options) <= 2 * 2
+    assert not facets["country"].estimated
+    assert {option.value: option.count for option in facets["country"].options} == {"AF": 1, "DZ": 1}
