@@ -412,9 +412,17 @@ class SearchFilterSet(FilterSet):
             f"WITH found ({columns}) AS MATERIALIZED ({finding_sql}) "  # noqa: S608 (the ORM's SQL, our names)
             f"SELECT ARRAY(SELECT pk FROM found), ARRAY({page_sql})"
         )
+        params = (*finding_params, *page_params)
+        # The words' English lexemes, which highlighting needs, come along rather than by a query of their own.
+        stems = self.query.stems_column() if self.query else None
+        if stems:
+            sql += f", {stems[0]}"
+            params += tuple(stems[1])
         with connections[found.db].cursor() as cursor:
-            cursor.execute(sql, (*finding_params, *page_params))
-            ids, page = cursor.fetchone()
+            cursor.execute(sql, params)
+            ids, page, *lexemes = cursor.fetchone()
+        if lexemes:
+            self.query.keep_stems(lexemes[0])
         # Past the guard, the page was not ordered: None, not an empty page.
         return ids, page if len(ids) <= limit else None
 

@@ -216,13 +216,27 @@ class Query:
 
     @cached_property
     def stems(self):
-        """The English lexemes of the wanted words, for highlighting inflected forms (one query)."""
-        words = " ".join(self.positive)
-        if not re.search(r"[a-z]", words):
+        """The English lexemes of the wanted words, for highlighting inflected forms: a query of their own,
+        unless a statement that runs anyway took them (``stems_column``, ``keep_stems``)."""
+        column = self.stems_column()
+        if column is None:
             return []
         with connection.cursor() as cursor:
-            cursor.execute("SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s))", [SEARCH_CONFIG, words])
-            return [stem for stem in cursor.fetchone()[0] if len(stem) >= 3]
+            cursor.execute(f"SELECT {column[0]}", column[1])  # noqa: S608 (our own SQL)
+            return self.keep_stems(cursor.fetchone()[0])
+
+    def stems_column(self):
+        """(sql, params) of a column giving the lexemes, for a statement of any other purpose to take them
+        with it; None when there is no English word, or when they are taken already."""
+        words = " ".join(self.positive)
+        if "stems" in self.__dict__ or not re.search(r"[a-z]", words):
+            return None
+        return "tsvector_to_array(to_tsvector(%s::regconfig, %s))", (SEARCH_CONFIG, words)
+
+    def keep_stems(self, lexemes):
+        """``stems`` from the column of ``stems_column``."""
+        self.__dict__["stems"] = [stem for stem in lexemes if len(stem) >= 3]
+        return self.stems
 
     def full_text(self):
         return SearchQuery(self.text, config=SEARCH_CONFIG, search_type="websearch")
