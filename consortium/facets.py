@@ -280,19 +280,18 @@ def facet_statement(filterset_class, own_count):
     label_ja, label_en). Sample 0, whose ids are a parameter, serves every facet with nothing
     chosen. Sample ``i`` (1 to ``own_count``) is a chosen facet's own: the query that finds it goes
     in as ``own_i`` at OWN_SAMPLES, its codes are counted for that facet alone, and a row with no
-    code gives its size. The parameters, after those of the own samples' queries: 0 and sample 0's
-    ids (as the array's text); for each own sample its number, the sample's size, its facet's name
-    with a colon, and its number again; then the ones returned. Built once per class and number of
-    own samples."""
+    code gives its size. The parameters, after those of the own samples' queries: sample 0's ids
+    (as the array's text); for each own sample, how many of its ids to count and its facet's name
+    with a colon; then the ones returned. Built once per class and number of own samples."""
     codes = filterset_class.facet_codes._meta
-    # Table and column names come from the models; every value is a parameter.
-    count = f"SELECT %s AS sample, code, count(*) AS n FROM {codes.db_table}, unnest(codes) AS code"  # noqa: S608
-    counted = [f"{count} WHERE {codes.pk.column} = ANY(%s::bigint[]) GROUP BY code"]
+    # Table and column names come from the models, numbers from here; every value is a parameter.
+    count = f"code, count(*) AS n FROM {codes.db_table}, unnest(codes) AS code WHERE {codes.pk.column}"
+    counted = [f"SELECT 0 AS sample, {count} = ANY(%s::bigint[]) GROUP BY code"]  # noqa: S608
     for number in range(1, own_count + 1):
         # The array, cast: ANY over a bare subquery would compare each id with whole arrays.
         sample = f"(SELECT ids[1:%s] FROM own_{number})::bigint[]"  # noqa: S608
-        counted.append(f"{count} WHERE {codes.pk.column} = ANY({sample}) AND starts_with(code, %s) GROUP BY code")
-        counted.append(f"SELECT %s, NULL, cardinality(ids) FROM own_{number}")  # noqa: S608
+        counted.append(f"SELECT {number}, {count} = ANY({sample}) AND starts_with(code, %s) GROUP BY code")  # noqa: S608
+        counted.append(f"SELECT {number}, NULL, cardinality(ids) FROM own_{number}")  # noqa: S608
     # Every facet with labels has each of its labelling records under its code's key, "specialty:3".
     labels = []
     for name, facet_filter in facet_filters(filterset_class.base_filters):
@@ -386,26 +385,7 @@ class SearchFilterSet(FilterSet):
         found = found.annotate(**annotations).values_list("pk", *annotations)[: RESULT_COUNT_LIMIT + 1]
         finding_sql, finding_params = found.query.get_compiler(using=found.db).as_sql()
         limit = min(RANK_LIMIT, RESULT_COUNT_LIMIT) if self.wanted_sort == "relevance" else RESULT_COUNT_LIMIT
-        offset, length = self.page_window
-        if keys:
-            directions = (direction for _expression, direction in keys)
-            order = ", ".join(name + direction for name, direction in zip(annotations, directions, strict=True))
-            page_sql = (
-                "SELECT pk FROM found WHERE (SELECT count(*) FROM found) <= %s "  # noqa: S608 (our own names)
-                f"ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-            page_params = (limit, length, offset)
-        else:
-            ranked = (
-                self.queryset.select_related(None)
-                .prefetch_related(None)
-                .filter(
-                    RawSQL("(SELECT count(*) FROM found) <= %s", (limit,), output_field=BooleanField()),
-                    pk__in=RawSQL("SELECT pk FROM found", ()),
-                )
-            )
-            ranked = self.in_order(ranked, "relevance").values_list("pk")[offset : offset + length]
-            page_sql, page_params = ranked.query.get_compiler(using=ranked.db).as_sql()
+        page_sql, page_params = self._page_among_found(keys, list(annotations), limit)
         # Each list of ids comes back as one array: decoding thousands of rows costs more than one array.
         columns = ", ".join(["pk", *annotations])
         sql = (
@@ -425,6 +405,25 @@ class SearchFilterSet(FilterSet):
             self.query.keep_stems(lexemes[0])
         # Past the guard, the page was not ordered: None, not an empty page.
         return ids, page if len(ids) <= limit else None
+
+    def _page_among_found(self, keys, key_columns, limit):
+        """(sql, params) of the ids of ``page_window`` in order, among the rows of ``found`` (``_found``),
+        when there are no more than ``limit``: sorted by the keys ``found`` holds, or, with none, ranked
+        by full text."""
+        offset, length = self.page_window
+        if not keys:
+            guard = RawSQL("(SELECT count(*) FROM found) <= %s", (limit,), output_field=BooleanField())
+            ranked = self._narrow(guard, pk__in=RawSQL("SELECT pk FROM found", ()))
+            ranked = self.in_order(ranked, "relevance").values_list("pk")[offset : offset + length]
+            return ranked.query.get_compiler(using=ranked.db).as_sql()
+        directions = (direction for _expression, direction in keys)
+        order = ", ".join(column + direction for column, direction in zip(key_columns, directions, strict=True))
+        sql = f"SELECT pk FROM found WHERE (SELECT count(*) FROM found) <= %s ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
+        return sql, (limit, length, offset)
+
+    def _narrow(self, *conditions, **lookups):
+        """The records of ``queryset`` that match, without its joins and prefetches: for their ids alone."""
+        return self.queryset.select_related(None).prefetch_related(None).filter(*conditions, **lookups)
 
     def _order_keys(self):
         """The wanted order as (expression, " DESC NULLS LAST"-like direction) pairs, or None for a
@@ -489,8 +488,7 @@ class SearchFilterSet(FilterSet):
 
     def _ordered_among_ids(self):
         """The results' ids in order, in a narrow query over ``result_ids``."""
-        narrow = self.queryset.select_related(None).prefetch_related(None).filter(among_ids(self.result_ids))
-        return self.in_order(narrow).values_list("pk", flat=True)
+        return self.in_order(self._narrow(among_ids(self.result_ids))).values_list("pk", flat=True)
 
     def in_order(self, queryset, sort=None):
         """``queryset`` in the order ``sort``, by default the chosen one."""
@@ -521,20 +519,17 @@ class SearchFilterSet(FilterSet):
         own = tuple(name for name in sizes if self.form.cleaned_data.get(name))
         sql, labels_params = facet_statement(type(self), len(own))
         # A facet with a value chosen counts over the results of every other filter, found in the same statement.
-        own_sql, params = [], []
+        own_sql, own_params, counted_params = [], [], [id_array_text(self.result_ids[: self.facet_sample])]
         for number, name in enumerate(own, start=1):
             sample = self.filter_queryset(self.queryset.all(), exclude=name).order_by().values_list("pk")
-            sample = sample[: self.facet_sample + 1]
-            sample_sql, sample_params = sample.query.get_compiler(using=sample.db).as_sql()
+            sample_sql, sample_params = sample[: self.facet_sample + 1].query.get_compiler(using=sample.db).as_sql()
             own_sql.append(f"own_{number} AS MATERIALIZED (SELECT ARRAY({sample_sql}) AS ids), ")
-            params += sample_params
-        params += [0, id_array_text(self.result_ids[: self.facet_sample])]
-        for number, name in enumerate(own, start=1):
-            params += [number, self.facet_sample, f"{name}:", number]
+            own_params += sample_params
+            counted_params += [self.facet_sample, f"{name}:"]
         sample_of = {name: own.index(name) + 1 if name in own else 0 for name in sizes}
         rows = {}
         with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(sql.replace(OWN_SAMPLES, "".join(own_sql)), [*params, *labels_params])
+            cursor.execute(sql.replace(OWN_SAMPLES, "".join(own_sql)), [*own_params, *counted_params, *labels_params])
             for sample, code, count, value, label_ja, label_en in cursor.fetchall():
                 if code is None:
                     sizes[own[sample - 1]] = count

@@ -44,19 +44,21 @@ def paginate(queryset, page_number, per_page, *, counted):
     return page, note
 
 
-def _page_number(value):
-    """The page asked for, as paginate() will most often take it: a number, else the first; never past
-    the last page the cap allows (paginate() then shows the last page there is)."""
+def page_window(page_number, per_page):
+    """(offset, length) of the page asked for, as paginate() will most often take it: a number, else
+    the first; never past the last page the cap allows (paginate() then shows the last page there is)."""
     try:
-        return min(max(1, int(value)), RESULT_COUNT_LIMIT)
+        number = int(page_number)
     except (TypeError, ValueError):
-        return 1
+        number = 1
+    last = -(-RESULT_COUNT_LIMIT // per_page)
+    return per_page * (min(max(1, number), last) - 1), per_page
 
 
 def search_page(request, filterset_class, queryset, *, per_page=PER_PAGE):
     """The context of a list page: the form, facets, the page of results and what was ignored."""
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
-    filterset.page_window = (per_page * (_page_number(request.GET.get("page")) - 1), per_page)
+    filterset.page_window = page_window(request.GET.get("page"), per_page)
     page, page_note = paginate(filterset.page_qs, request.GET.get("page"), per_page, counted=filterset.counted)
     facets = filterset.facets()
     by_name = {facet.name: facet for facet in facets}

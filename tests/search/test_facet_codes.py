@@ -97,7 +97,7 @@ def test_what_the_codes_derive_from_refreshes_them(records):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_codes_go_with_their_records_when_tables_are_emptied():
+def test_a_deleted_record_takes_its_codes_with_it():
     expert = Expert.objects.create(family_name_en="Only")
     expert.specialties.add(Specialty.objects.create(code="epigraphy", name_en="Epigraphy"))
     assert ExpertFilterSet.facet_codes.objects.get(expert=expert).codes
