@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,7 +137,7 @@ def session_cookie(user):
 
     session = SessionStore()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
@@ -217,6 +218,23 @@ def _milliseconds(text):
     return float(number) * _UNITS[unit]
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def require_page(url, cookie):
+    """Stop unless ``url`` answers with its page: wrk counts a redirect (to sign in) as a success."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310 (loopback)
+    try:
+        with urllib.request.build_opener(_NoRedirects).open(request, timeout=30) as response:
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    if status != 200:
+        raise SystemExit(f"{url} answered {status} to the benchmark's {'member' if cookie else 'visitor'}.")
+
+
 def run_wrk(url, cookie, duration, connections):
     command = ["wrk", "--latency", "--timeout", "30s", f"-t{min(2, connections)}", f"-c{connections}"]
     command += [f"-d{duration}s", url]
@@ -285,6 +303,7 @@ def main():
             for scenario in scenarios:
                 url = base + urllib.request.quote(scenario.path, safe="/?=&%")
                 cookie_or_none = cookie if scenario.member else None
+                require_page(url, cookie_or_none)
                 run_wrk(url, cookie_or_none, 2, args.connections)  # warm-up
                 results[scenario.name] = run_wrk(url, cookie_or_none, args.duration, args.connections)
                 # Requests wrk gave up on at the end still run: let them finish before the next scenario.

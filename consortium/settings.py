@@ -132,10 +132,8 @@ MEMBERS_SESSION_MAX_LIFETIME = timedelta(hours=env_int("DJANGO_SESSION_MAX_HOURS
 SESSION_COOKIE_AGE = int(MEMBERS_SESSION_MAX_LIFETIME.total_seconds())
 
 AUTH_USER_MODEL = "members.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's e-mail sign-in (the admin's too); each request's user comes with its membership.
+AUTHENTICATION_BACKENDS = ["members.backends.MemberBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
