@@ -87,6 +87,19 @@ def test_the_indexes_serve_every_kind_of_term(records):
         assert index in plan, plan
 
 
+def test_a_project_keeps_its_search_columns_in_its_row(db):
+    """Ranking reads every match's document: when a project's row is too long, PostgreSQL moves
+    its summaries out of the row rather than its search columns (projects migration 0008)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute "
+            "WHERE attrelid = 'projects_cooperationproject'::regclass AND attname = ANY(%s)",
+            [["search_document", "search_text", "summary_en"]],
+        )
+        storage = dict(cursor.fetchall())
+    assert storage == {"search_document": "m", "search_text": "m", "summary_en": "x"}
+
+
 def test_a_name_that_begins_with_the_search_comes_first(member_client, records):
     for q in ("山田", "yamada", "ヤマダ"):
         response = member_client.get(reverse("experts:list"), {"q": q})
