@@ -28,7 +28,7 @@ def expert_list(request):
         .annotate(
             specialty_names=localized_names(Specialty, "experts"), country_names=localized_names(Country, "experts")
         )
-        .defer(*search_columns())
+        .defer(*search_columns(), "biography_ja", "biography_en")
     )
     context = search_page(request, ExpertFilterSet, queryset)
     query = context["query"]
