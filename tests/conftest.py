@@ -2,6 +2,8 @@
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
+from django.utils import translation
 
 from members.models import Membership, User
 from tests.admin_checks import sign_in_to_admin
@@ -14,6 +16,16 @@ def pytest_collection_modifyitems(items):
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
             raise pytest.UsageError(f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's default language. A request activates its page's language
+    in the test's thread, and ``reverse()`` outside a request would otherwise follow whatever page
+    an earlier test asked for last."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def make_user(email, *, status=None, **fields):
