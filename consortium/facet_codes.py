@@ -73,6 +73,15 @@ class FacetCodes(models.Model):
         abstract = True
 
 
+def record_link(model):
+    """The codes' primary key: their record. The foreign key is the migration's, ON DELETE CASCADE:
+    Django's own cascade would delete the codes before the record's links, whose triggers would
+    then write them again."""
+    return models.OneToOneField(
+        model, on_delete=models.DO_NOTHING, primary_key=True, related_name="+", db_constraint=False
+    )
+
+
 def facet_code_operations(*, codes_table, record_table, record_column, codes_sql, links=(), depends_on=()):
     """Migration operations that keep ``codes_table`` for the records of ``record_table``.
 

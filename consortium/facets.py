@@ -515,7 +515,8 @@ class SearchFilterSet(FilterSet):
         """
         self.form.is_valid()
         # A facet with nothing chosen counts over the results themselves: one sample serves them all.
-        sizes = {name: len(self.result_ids[: self.facet_sample + 1]) for name, _facet_filter in self.facet_filters()}
+        shared = min(len(self.result_ids), self.facet_sample + 1)
+        sizes = {name: shared for name, _facet_filter in self.facet_filters()}
         own = tuple(name for name in sizes if self.form.cleaned_data.get(name))
         sql, labels_params = facet_statement(type(self), len(own))
         # A facet with a value chosen counts over the results of every other filter, found in the same statement.

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, current_language
-from consortium.facet_codes import FacetCodes
+from consortium.facet_codes import FacetCodes, record_link
 from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.visibility import Visibility, VisibleQuerySet
 
@@ -169,11 +169,6 @@ class Expert(models.Model):
 
 
 class ExpertFacetCodes(FacetCodes):
-    """The facet codes of an expert (``consortium.facet_codes``), kept by the database's triggers.
+    """The facet codes of an expert (``consortium.facet_codes``), kept by the database's triggers."""
 
-    The foreign key is the migration's, ON DELETE CASCADE: Django's own cascade would delete the
-    codes before the record's links, whose triggers would then write them again."""
-
-    expert = models.OneToOneField(
-        Expert, on_delete=models.DO_NOTHING, primary_key=True, related_name="+", db_constraint=False
-    )
+    expert = record_link(Expert)

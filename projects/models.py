@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized
-from consortium.facet_codes import FacetCodes
+from consortium.facet_codes import FacetCodes, record_link
 from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.visibility import Visibility, VisibleQuerySet
 
@@ -231,11 +231,6 @@ class ProjectDocument(models.Model):
 
 
 class ProjectFacetCodes(FacetCodes):
-    """The facet codes of a project (``consortium.facet_codes``), kept by the database's triggers.
+    """The facet codes of a project (``consortium.facet_codes``), kept by the database's triggers."""
 
-    The foreign key is the migration's, ON DELETE CASCADE: Django's own cascade would delete the
-    codes before the record's links, whose triggers would then write them again."""
-
-    project = models.OneToOneField(
-        CooperationProject, on_delete=models.DO_NOTHING, primary_key=True, related_name="+", db_constraint=False
-    )
+    project = record_link(CooperationProject)

@@ -24,8 +24,6 @@ def default_language():
     in the test's thread, and ``reverse()`` outside a request would otherwise follow whatever page
     an earlier test asked for last."""
     translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def make_user(email, *, status=None, **fields):

@@ -87,9 +87,9 @@ def test_the_indexes_serve_every_kind_of_term(records):
         assert index in plan, plan
 
 
-def test_a_project_keeps_its_search_columns_in_its_row(db):
-    """Ranking reads every match's document: when a project's row is too long, PostgreSQL moves
-    its summaries out of the row rather than its search columns (projects migration 0008)."""
+def test_a_long_project_row_moves_its_summaries_out_before_its_search_columns(db):
+    """Ranking reads every match's document. PostgreSQL moves EXTENDED columns out of a row that is
+    too long before MAIN ones, so the storage settings decide (projects migration 0008)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT attname, attstorage FROM pg_attribute "
