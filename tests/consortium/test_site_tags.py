@@ -1,6 +1,8 @@
 """The template helpers that build markup in Python: every value escaped, nothing else changed."""
 
 from django.template import Context, Template
+from django.utils.functional import lazystr
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from consortium.facets import Facet, FacetOption
@@ -43,3 +45,10 @@ def test_facet_checkboxes_escape_values_and_labels():
         '<div><label for="id_specialty_1"><input type="checkbox" name="specialty" '
         'value="archaeology" id="id_specialty_1"> Archaeology (2)</label></div>'
     )
+
+
+def test_list_items_escape_as_django_does_whatever_the_kind_of_string():
+    text = "<b>\"Tom\" & 'Jerry'</b>"
+    assert list_items([text]) == f"<li>{escape(text)}</li>"
+    assert list_items([lazystr("<i>")]) == "<li>&lt;i&gt;</li>"
+    assert list_items([3]) == "<li>3</li>"
