@@ -6,9 +6,12 @@
 2. Serves it with gunicorn under the production settings (DJANGO_DEBUG=0,
    a random secret key, 2 workers) on a free loopback port.
 3. Signs a member in by a session made with Django's own session engine.
-4. Measures each scenario with wrk from loopback, for a fixed time each, and
-   counts the queries of one request of each in-process (Django's test client
-   and CaptureQueriesContext against the same database).
+4. Measures each scenario with wrk from loopback, for a fixed time each, in
+   rounds: every scenario in turn, then again, so that a slow spell of the
+   machine falls on all of them; it reports each scenario's median round and
+   the spread of its throughput. It counts the queries of one request of each
+   in-process (Django's test client and CaptureQueriesContext against the
+   same database).
 5. Times the naive ``icontains`` search in-process with the ORM, for comparison.
 
 B, the reference, is a bare template page: the portal's layout with an empty
@@ -60,7 +63,10 @@ def parse_args():
     parser.add_argument("--projects", type=int, default=40_000)
     parser.add_argument("--sites", type=int, default=10_000, help="Sites beyond the World Heritage list.")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--duration", type=int, default=10, help="Seconds per scenario (default 10).")
+    parser.add_argument("--duration", type=int, default=5, help="Seconds per scenario and round (default 5).")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="Rounds over every scenario, whose medians are reported (default 3)."
+    )
     parser.add_argument("--connections", type=int, default=4, help="Open connections (default 4).")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2).")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
@@ -235,17 +241,35 @@ def require_page(url, cookie):
         raise SystemExit(f"{url} answered {status} to the benchmark's {'member' if cookie else 'visitor'}.")
 
 
+@dataclass
+class Measured:
+    """One wrk run: requests per second, latency percentiles (ms) and responses other than 2xx or 3xx."""
+
+    rate: float
+    p50: float
+    p99: float
+    errors: int
+
+
+def median_round(rounds):
+    """The round of median throughput, with the lowest and highest throughput of all rounds."""
+    ordered = sorted(rounds, key=lambda measured: measured.rate)
+    return ordered[(len(ordered) - 1) // 2], ordered[0].rate, ordered[-1].rate
+
+
 def run_wrk(url, cookie, duration, connections):
     command = ["wrk", "--latency", "--timeout", "30s", f"-t{min(2, connections)}", f"-c{connections}"]
     command += [f"-d{duration}s", url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
     output = subprocess.run(command, check=True, capture_output=True, text=True, timeout=duration + 60).stdout  # noqa: S603
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = _milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
-    p99 = _milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, p50, p99, int(errors.group(1)) if errors else 0
+    return Measured(
+        rate=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        p50=_milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        p99=_milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
+        errors=int(errors.group(1)) if errors else 0,
+    )
 
 
 # Main -------------------------------------------------------------------------------
@@ -300,14 +324,17 @@ def main():
         server = start_gunicorn(env, args.workers, log)
         try:
             wait_until_up(base, server)
-            for scenario in scenarios:
-                url = base + urllib.request.quote(scenario.path, safe="/?=&%")
-                cookie_or_none = cookie if scenario.member else None
-                require_page(url, cookie_or_none)
-                run_wrk(url, cookie_or_none, 2, args.connections)  # warm-up
-                results[scenario.name] = run_wrk(url, cookie_or_none, args.duration, args.connections)
-                # Requests wrk gave up on at the end still run: let them finish before the next scenario.
-                time.sleep(min(30, results[scenario.name][2] / 1000 * args.connections / args.workers + 0.5))
+            for round_number in range(args.rounds):
+                for scenario in scenarios:
+                    url = base + urllib.request.quote(scenario.path, safe="/?=&%")
+                    cookie_or_none = cookie if scenario.member else None
+                    if round_number == 0:
+                        require_page(url, cookie_or_none)
+                        run_wrk(url, cookie_or_none, 2, args.connections)  # warm-up
+                    measured = run_wrk(url, cookie_or_none, args.duration, args.connections)
+                    results.setdefault(scenario.name, []).append(measured)
+                    # Requests wrk gave up on at the end still run: let them finish before the next scenario.
+                    time.sleep(min(30, measured.p99 / 1000 * args.connections / args.workers + 0.5))
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -317,39 +344,45 @@ def main():
 
 
 def report(args, scenarios, results, queries, naive, common_share):
-    reference = results[scenarios[0].name][0]
+    reference = median_round(results[scenarios[0].name])[0].rate
     print()
     print("Load average (1, 5, 15 min) at the end: " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
     print(
-        f"{args.workers} gunicorn workers, {args.connections} connections, {args.duration} s per scenario, "
-        f"{os.cpu_count()} CPUs; B = /{REFERENCE_PATH}; “{COMMON_WORD}” is in {common_share:.0%} of the experts"
+        f"{args.workers} gunicorn workers, {args.connections} connections, {args.rounds} rounds of {args.duration} s "
+        f"per scenario, {os.cpu_count()} CPUs; B = /{REFERENCE_PATH}; “{COMMON_WORD}” is in {common_share:.0%} "
+        "of the experts"
     )
-    header = f"{'scenario':<38} {'matches':>9} {'queries':>7} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'× B':>7}"
-    header += "  goal"
+    print("Each row is a scenario's median round; “spread” is its lowest and highest req/s over the rounds.")
+    header = (
+        f"{'scenario':<38} {'matches':>9} {'queries':>7} {'req/s':>8} {'spread':>13} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'× B':>7}  goal"
+    )
     print(header)
     print("-" * len(header))
     failed = False
     for scenario in scenarios:
-        rate, p50, p99, errors = results[scenario.name]
-        ratio = rate / reference
+        measured, lowest, highest = median_round(results[scenario.name])
+        ratio = measured.rate / reference
         verdict = ""
         if scenario.goal is not None:
-            ok = ratio >= scenario.goal and (scenario.p99_goal_ms is None or p99 < scenario.p99_goal_ms)
+            ok = ratio >= scenario.goal and (scenario.p99_goal_ms is None or measured.p99 < scenario.p99_goal_ms)
             failed |= not ok
             verdict = f"≥ {scenario.goal:.2f} × B"
             if scenario.p99_goal_ms:
                 verdict += f", p99 < {scenario.p99_goal_ms:.0f} ms"
             verdict += "  ok" if ok else "  MISSED"
+        errors = sum(measured.errors for measured in results[scenario.name])
         if errors:
             verdict += f"  ({errors} error responses)"
             failed = True
+        spread = f"{lowest:.0f}–{highest:.0f}"
         print(
-            f"{scenario.name:<38} {scenario.matches:>9} {queries[scenario.name]:>7} {rate:>8.1f} {p50:>7.1f} "
-            f"{p99:>7.1f} {ratio:>7.3f}  {verdict}"
+            f"{scenario.name:<38} {scenario.matches:>9} {queries[scenario.name]:>7} {measured.rate:>8.1f} "
+            f"{spread:>13} {measured.p50:>7.1f} {measured.p99:>7.1f} {ratio:>7.3f}  {verdict}"
         )
     mean = statistics.mean(naive)
     print(
-        f"{'naive icontains “' + COMMON_WORD + '” (in-process)':<38} {'':>9} {2:>7} {1 / mean:>8.2f} "
+        f"{'naive icontains “' + COMMON_WORD + '” (in-process)':<38} {'':>9} {2:>7} {1 / mean:>8.2f} {'':>13} "
         f"{statistics.median(naive) * 1e3:>7.1f} {max(naive) * 1e3:>7.1f} {1 / mean / reference:>7.4f}  "
         f"(one process, {len(naive)} runs)"
     )

@@ -33,3 +33,12 @@ def test_reference_page_is_the_layout_without_database_work(client, django_asser
 @override_settings(ROOT_URLCONF="bench.urls")
 def test_bench_urls_serve_the_portal_too(client):
     assert client.get("/en/").status_code == 200
+
+
+def test_a_scenario_is_reported_by_its_median_round_with_the_spread_of_all():
+    from bench.__main__ import Measured, median_round
+
+    rounds = [Measured(90.0, 40.0, 95.0, 0), Measured(60.0, 60.0, 130.0, 0), Measured(75.0, 50.0, 110.0, 0)]
+    assert median_round(rounds) == (rounds[2], 60.0, 90.0)
+    # Of an even number, the lower middle round: the report errs on the slow side.
+    assert median_round(rounds[:2]) == (rounds[1], 60.0, 90.0)
