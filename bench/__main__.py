@@ -324,12 +324,19 @@ def main():
         server = start_gunicorn(env, args.workers, log)
         try:
             wait_until_up(base, server)
+            pages = [
+                (
+                    scenario,
+                    base + urllib.request.quote(scenario.path, safe="/?=&%"),
+                    cookie if scenario.member else None,
+                )
+                for scenario in scenarios
+            ]
+            for _scenario, url, cookie_or_none in pages:
+                require_page(url, cookie_or_none)
             for round_number in range(args.rounds):
-                for scenario in scenarios:
-                    url = base + urllib.request.quote(scenario.path, safe="/?=&%")
-                    cookie_or_none = cookie if scenario.member else None
+                for scenario, url, cookie_or_none in pages:
                     if round_number == 0:
-                        require_page(url, cookie_or_none)
                         run_wrk(url, cookie_or_none, 2, args.connections)  # warm-up
                     measured = run_wrk(url, cookie_or_none, args.duration, args.connections)
                     results.setdefault(scenario.name, []).append(measured)
@@ -371,7 +378,7 @@ def report(args, scenarios, results, queries, naive, common_share):
             if scenario.p99_goal_ms:
                 verdict += f", p99 < {scenario.p99_goal_ms:.0f} ms"
             verdict += "  ok" if ok else "  MISSED"
-        errors = sum(measured.errors for measured in results[scenario.name])
+        errors = sum(run.errors for run in results[scenario.name])
         if errors:
             verdict += f"  ({errors} error responses)"
             failed = True
