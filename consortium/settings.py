@@ -168,6 +168,16 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/h/key",
 }
 ACCOUNT_SIGNUP_REDIRECT_URL = "members:home"
+# Behind the reverse proxy every request comes from the proxy's address. The rate limits (allauth's
+# and the portal's own, consortium.throttle) take the visitor's address from X-Forwarded-For, the one
+# the outermost of this many trusted proxies appended (what a client writes in front is ignored), or
+# from a header the proxy sets. Neither by default: the connection's own address (REMOTE_ADDR).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("DJANGO_TRUSTED_CLIENT_IP_HEADER") or None
+if ALLAUTH_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more.")
+if ALLAUTH_TRUSTED_PROXY_COUNT and ALLAUTH_TRUSTED_CLIENT_IP_HEADER:
+    raise ImproperlyConfigured("Set DJANGO_TRUSTED_PROXY_COUNT or DJANGO_TRUSTED_CLIENT_IP_HEADER, not both.")
 # Authenticator app (TOTP) with recovery codes, or a security key (WebAuthn) as the second factor.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 # Security keys need HTTPS; local work on http://127.0.0.1 is the exception.

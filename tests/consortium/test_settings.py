@@ -58,3 +58,30 @@ def test_local_work_needs_no_variable():
 def test_check_deploy_passes_in_production_mode():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def setting(name, **env):
+    result = run_manage("shell", "-c", f"from django.conf import settings; print(repr(settings.{name}))", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_trusted_proxies_come_from_the_environment_and_default_to_none():
+    assert setting("ALLAUTH_TRUSTED_PROXY_COUNT") == "0"
+    assert setting("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") == "None"
+    assert setting("ALLAUTH_TRUSTED_PROXY_COUNT", DJANGO_TRUSTED_PROXY_COUNT="1") == "1"
+    assert setting("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", DJANGO_TRUSTED_CLIENT_IP_HEADER="X-Real-IP") == "'X-Real-IP'"
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"DJANGO_TRUSTED_PROXY_COUNT": "-1"},
+        {"DJANGO_TRUSTED_PROXY_COUNT": "one"},
+        {"DJANGO_TRUSTED_PROXY_COUNT": "1", "DJANGO_TRUSTED_CLIENT_IP_HEADER": "X-Real-IP"},
+    ],
+)
+def test_a_bad_trusted_proxy_setting_is_refused(env):
+    result = run_manage("check", **env)
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXY_COUNT" in result.stderr
