@@ -44,7 +44,7 @@ def send_confirmation_request(event, *, base_url, name, email, affiliation, lang
     """Ask a member of the public to prove their address before a place is taken for them."""
     details = {"name": name, "email": email, "affiliation": affiliation, "language": language}
     with translation.override(language):
-        context = {"event": event, "name": name, "confirm_url": base_url + confirmation_url(event, **details)}
+        context = {"event": event, "confirm_url": base_url + confirmation_url(event, **details)}
     _send("confirm_address", to=email, language=language, context=context)
 
 
