@@ -160,10 +160,12 @@ ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "members.forms.ApplicationForm"}
 ACCOUNT_SESSION_REMEMBER = False
 # Counted in the shared database cache, so the limits hold across processes and hosts.
-# login_failed: 10 wrong passwords a minute from one address, 5 per account in 15 minutes.
+# login_failed: 10 wrong passwords a minute from one address, 5 per account in 15 minutes;
+# withdraw_failed (the portal's own, members.forms.WithdrawalForm): 5 per account in 15 minutes.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/15m/key",
+    "withdraw_failed": "5/15m/user",
     "signup": "10/h/ip",
     "reset_password": "20/m/ip,5/h/key",
 }

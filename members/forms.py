@@ -2,6 +2,7 @@
 preferences and, where they have one, their own expert record."""
 
 from allauth.account.forms import SignupForm
+from allauth.core import ratelimit
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -182,12 +183,20 @@ class WithdrawalForm(forms.Form):
         help_text=_("Only the secretariat reads this."),
     )
 
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        self.user = request.user
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
+        """Check the password, within the ``withdraw_failed`` limit on wrong ones (settings.ACCOUNT_RATE_LIMITS)."""
         password = self.cleaned_data["password"]
+        limit = {"action": "withdraw_failed", "user": self.user}
+        if not ratelimit.consume(self.request, dry_run=True, **limit):
+            raise forms.ValidationError(
+                _("Too many wrong passwords. Please wait 15 minutes and try again."), code="rate_limited"
+            )
         if not self.user.check_password(password):
+            ratelimit.consume(self.request, **limit)
             raise forms.ValidationError(_("This is not the password of your account."))
         return password

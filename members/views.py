@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from experts.models import Expert
@@ -54,6 +55,7 @@ def home(request):
     return render(request, "members/home.html", context)
 
 
+@sensitive_post_parameters("password")
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -62,7 +64,7 @@ def withdraw(request):
     membership = _membership_of(request.user)
     if not approval.may_withdraw(membership):
         return render(request, "members/withdraw.html", {"membership": membership}, status=409)
-    form = WithdrawalForm(request.POST if request.method == "POST" else None, user=request.user)
+    form = WithdrawalForm(request.POST if request.method == "POST" else None, request=request)
     if request.method == "POST" and form.is_valid():
         was_applying = membership.status == Membership.Status.APPLIED
         approval.withdraw_by_member(membership, reason=form.cleaned_data["reason"])
@@ -71,7 +73,8 @@ def withdraw(request):
         else:
             messages.success(request, _("Your membership has ended. We have sent you a confirmation."))
         return redirect("members:home")
-    return render(request, "members/withdraw.html", {"membership": membership, "form": form})
+    status = 429 if form.has_error("password", code="rate_limited") else 200
+    return render(request, "members/withdraw.html", {"membership": membership, "form": form}, status=status)
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 from django.core import mail
 from django.urls import reverse
+from django.views.debug import SafeExceptionReporterFilter
 
 from members.access import Level, access_level
 from members.models import Membership, User
@@ -84,3 +85,40 @@ def test_only_a_former_member_can_apply_again(client, member):
     client.force_login(member)
     client.post(reverse("members:apply_again"))
     assert status_of(member) == Membership.Status.ACTIVE
+
+
+def test_wrong_passwords_are_limited_and_then_even_the_right_one_changes_nothing(client, member):
+    client.force_login(member)
+    answers = [client.post("/en/members/withdraw/", {"password": f"guess {n}"}).status_code for n in range(5)]
+    assert answers == [200] * 5
+    response = client.post("/en/members/withdraw/", {"password": PASSWORD})
+    assert response.status_code == 429
+    assert response.context["form"].has_error("password", code="rate_limited")
+    assert "Too many wrong passwords" in response.content.decode()
+    assert status_of(member) == Membership.Status.ACTIVE
+    assert not mail.outbox
+
+
+def test_the_limit_on_wrong_passwords_is_per_account(client, member, applicant):
+    client.force_login(member)
+    for n in range(6):
+        client.post(reverse("members:withdraw"), {"password": f"guess {n}"})
+    client.force_login(applicant)
+    assert client.post(reverse("members:withdraw"), {"password": PASSWORD}).status_code == 302
+    assert status_of(applicant) == Membership.Status.WITHDRAWN
+
+
+def test_the_limit_message_is_translated(client, member):
+    client.force_login(member)
+    for n in range(6):
+        response = client.post("/ja/members/withdraw/", {"password": f"guess {n}"})
+    assert response.status_code == 429
+    assert "パスワードの誤り" in response.content.decode()
+
+
+def test_the_password_is_hidden_from_error_reports(client, member):
+    client.force_login(member)
+    response = client.post(reverse("members:withdraw"), {"password": "a secret guess"})
+    parameters = SafeExceptionReporterFilter().get_post_parameters(response.wsgi_request)
+    assert parameters["password"] != "a secret guess"
+    assert "a secret guess" not in str(parameters)
