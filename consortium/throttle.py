@@ -30,7 +30,8 @@ def spend(scope, identity, *, limit, period):
 
     Returns False, taking nothing, when none is left. Periods are fixed
     windows (whole hours for an hour): each use claims one of ``limit``
-    numbered keys of the current window, which expire when the window ends.
+    numbered keys of the current window, which expire when the window ends
+    and are never used again, so that ``add`` always inserts a new key.
     """
     now = time.time()
     start = int(now // period * period)
