@@ -13,6 +13,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import CharField, F, OuterRef, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -86,6 +87,10 @@ def localized_field(field, language=None):
 def language_alternates(request):
     """The current page in every language: dicts of code, name, url, current."""
     path = request.get_full_path()
+    if not url_has_allowed_host_and_scheme(path, allowed_hosts=None):
+        # "//evil.example/ja/" reads as another site's address, which translate_url keeps (and a
+        # browser follows): collapse the leading slashes to a path on this site.
+        path = "/" + path.lstrip("/\\")
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     return [
         {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Floor
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -191,16 +191,32 @@ def cooperation_map():
 
 def home_figures():
     """The headline counts, for the home page and the statistics page (cached for a few minutes)."""
-    return cache.get_or_set("statistics:figures", _count_figures, FIGURES_CACHE_SECONDS)
+    figures = cache.get("statistics:figures")
+    if figures is None:
+        figures = _count_figures()
+        cache.set("statistics:figures", figures, FIGURES_CACHE_SECONDS)
+    return figures
+
+
+def _figure(name, queryset, count=None):
+    """One row, (figure, count), of the figures' single query."""
+    return queryset.order_by().annotate(figure=Value(name)).values("figure").annotate(count=count or Count("pk"))
 
 
 def _count_figures():
-    return {
-        "projects": CooperationProject.objects.filter(_public_projects()).count(),
-        "experts": Expert.objects.filter(visibility=Visibility.MEMBERS).count(),
-        "sites": HeritageSite.objects.count(),
-        "countries": Country.objects.filter(projects__visibility=Visibility.MEMBERS).distinct().count(),
-    }
+    """Every headline count in one query: what any member may count, and nothing staff-only."""
+    projects = CooperationProject.objects.visible_to_members()
+    rows = (
+        _figure("projects", projects)
+        .union(
+            _figure("countries", projects, Count("countries", distinct=True)),
+            _figure("experts", Expert.objects.visible_to_members()),
+            _figure("sites", HeritageSite.objects.visible_to_members()),
+            all=True,
+        )
+        .order_by()
+    )
+    return {row["figure"]: row["count"] for row in rows}
 
 
 def _charts():

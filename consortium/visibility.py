@@ -19,7 +19,11 @@ class VisibleQuerySet(models.QuerySet):
         if level >= Level.STAFF:
             return self
         if level >= Level.MEMBER:
-            return self.filter(**{self.visibility_lookup: Visibility.MEMBERS})
+            return self.visible_to_members()
         return self.none()
+
+    def visible_to_members(self):
+        """What every member sees: the records the public figures may count."""
+        return self.filter(**{self.visibility_lookup: Visibility.MEMBERS})
 
     visibility_lookup = "visibility"

@@ -5,7 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from consortium.bilingual import language_alternates, localized
+from consortium.bilingual import localized
 from members import access
 
 register = template.Library()
@@ -16,15 +16,6 @@ def _escaped(value):
     ``html.escape`` that Django's ``escape`` calls, without its checks for lazy and safe values,
     which cost six times the escaping itself."""
     return html.escape(value) if type(value) is str else conditional_escape(value)
-
-
-@register.simple_tag(takes_context=True)
-def alternates(context):
-    """The current page in each language, for the switcher and hreflang links."""
-    request = context.get("request")
-    if request is None:
-        return []
-    return language_alternates(request)
 
 
 @register.filter

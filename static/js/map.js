@@ -27,7 +27,8 @@
     link.textContent = point.name;
     window.L.circleMarker([point.lat, point.lng], { radius: 7, weight: 2, className: "site-map__point" })
       .bindPopup(link)
-      .bindTooltip(point.name)
+      // Leaflet reads a string as HTML: a name goes in as a text node.
+      .bindTooltip(document.createTextNode(point.name))
       .addTo(map);
     return [point.lat, point.lng];
   });

@@ -1,7 +1,9 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -58,6 +60,19 @@ def test_language_switcher_keeps_the_page(client, path, other):
 def test_language_switcher_keeps_the_query_string(client):
     html = client.get("/en/accounts/login/?next=/en/").content.decode()
     assert 'href="/ja/accounts/login/?next=/en/"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["//evil.example/ja/", "///evil.example/ja/", "//evil.example/ja/news/?q=1"])
+def test_language_switcher_links_stay_on_the_site(client, settings, path):
+    """A path that reads as another site's address (``https://portal//evil.example/ja/``) is not
+    translated into a link to that site."""
+    settings.DEBUG = False
+    html = client.get("/", PATH_INFO=path.split("?")[0], QUERY_STRING=path.partition("?")[2]).content.decode()
+    links = re.findall(r'<(?:a|link) [^>]*href="([^"]*)"', html)
+    assert any("evil.example" in link for link in links)  # the switcher's links are there
+    elsewhere = [link for link in links if link.startswith("//") or urlsplit(link).netloc not in ("", "testserver")]
+    assert elsewhere == []
 
 
 @pytest.mark.django_db
