@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import localized
 from consortium.link_secrets import looks_like_secret, new_secret
+from consortium.uploads import validate_document
 from events.markup import render_markdown
 from events.models.publishing import SLUG_HELP, BilingualTitleMixin
 from events.tokens import MANAGE_GRACE, manage_url
@@ -240,7 +241,7 @@ class Material(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.SLIDES)
     title_ja = models.CharField(_("title (Japanese)"), max_length=200, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    file = models.FileField(_("file"), upload_to="events/materials/%Y/", blank=True)
+    file = models.FileField(_("file"), upload_to="events/materials/%Y/", blank=True, validators=[validate_document])
     url = models.URLField(_("address"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
