@@ -3,6 +3,9 @@
 import gc
 import multiprocessing
 import os
+import re
+
+from gunicorn.glogging import Logger
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
@@ -17,6 +20,23 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+# The secret part of e-mailed links: registration confirmation and management, e-mail news unsubscribe.
+SECRET_PATH = re.compile(r"(/events/registration/(?:confirm/)?|/news/unsubscribe/)[^/?#\s\"]+")
+
+
+class RedactingLogger(Logger):
+    """Access log lines without the secrets of e-mailed links, which work for whoever holds them."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        for name, value in atoms.items():
+            if isinstance(value, str) and "/" in value:
+                atoms[name] = SECRET_PATH.sub(r"\1[redacted]", value)
+        return atoms
+
+
+logger_class = RedactingLogger
 
 
 def post_worker_init(worker):

@@ -1,11 +1,12 @@
 import csv
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from events import registrations
 from events.models import Event, Material, NewsArticle, NewsAttachment, Page, PublicationStatus, Registration, Speaker
@@ -170,7 +171,30 @@ class RegistrationAdmin(admin.ModelAdmin):
     list_select_related = ["event"]
     raw_id_fields = ["user"]
     readonly_fields = ["created_at", "promoted_at", "cancelled_at", "reminder_sent_at"]
-    actions = ["export_csv"]
+    actions = ["export_csv", "renew_manage_links"]
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data and obj.status == Registration.Status.CANCELLED:
+            # Cancelled by staff: the registrant's link is revoked, as when they cancel themselves.
+            obj.renew_manage_key()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Revoke the registrants' links sent so far"), permissions=["change"])
+    def renew_manage_links(self, request, queryset):
+        renewed = list(queryset)
+        for registration in renewed:
+            registration.renew_manage_key()
+        Registration.objects.bulk_update(renewed, ["manage_key"])
+        self.message_user(
+            request,
+            ngettext(
+                "The link sent to %(count)d registrant no longer works; their next e-mail carries a new one.",
+                "The links sent to %(count)d registrants no longer work; their next e-mails carry new ones.",
+                len(renewed),
+            )
+            % {"count": len(renewed)},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Export the selected registrations as CSV (attendee list)"))
     def export_csv(self, request, queryset):

@@ -9,6 +9,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from events.models import PendingRegistration
 from events.tokens import confirmation_url, manage_url
 
 
@@ -41,10 +42,15 @@ def _send_about(registration, template, base_url):
 
 
 def send_confirmation_request(event, *, base_url, name, email, affiliation, language):
-    """Ask a member of the public to prove their address before a place is taken for them."""
-    details = {"name": name, "email": email, "affiliation": affiliation, "language": language}
+    """Ask a member of the public to prove their address before a place is taken for them.
+
+    Their details wait on the server; the link carries only a random secret.
+    """
+    token = PendingRegistration.objects.issue(
+        event, name=name, email=email, affiliation=affiliation, language=language
+    )
     with translation.override(language):
-        context = {"event": event, "confirm_url": base_url + confirmation_url(event, **details)}
+        context = {"event": event, "confirm_url": base_url + confirmation_url(token)}
     _send("confirm_address", to=email, language=language, context=context)
 
 

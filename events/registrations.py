@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import emails
-from events.models import Event, Registration
+from events.models import Event, PendingRegistration, Registration
 from members.access import can_use_database
 
 
@@ -66,8 +66,26 @@ def register(event, *, base_url, email, name, affiliation="", language="ja", use
     return registration
 
 
+def confirm(pending, *, base_url):
+    """Register the person whose confirmation link was used; None when the link was used meanwhile.
+
+    The link is spent with the registration, in one transaction: a second click, or two at once,
+    cannot use it again. A refusal leaves it as it was.
+    """
+    with transaction.atomic():
+        pending = PendingRegistration.objects.select_for_update().filter(pk=pending.pk).first()
+        if pending is None:
+            return None
+        registration = register(pending.event, base_url=base_url, **pending.details())
+        pending.delete()
+    return registration
+
+
 def cancel(registration, *, base_url):
-    """Cancel a registration; a place it frees goes to the first on the waiting list. Returns who moved up."""
+    """Cancel a registration and revoke its manage link; a place it frees goes to the first on the waiting list.
+
+    Returns who moved up.
+    """
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=registration.event_id)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -75,7 +93,8 @@ def cancel(registration, *, base_url):
             return []
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
-        registration.save(update_fields=["status", "cancelled_at"])
+        registration.renew_manage_key()
+        registration.save(update_fields=["status", "cancelled_at", "manage_key"])
         return fill_places(event, base_url=base_url)
 
 

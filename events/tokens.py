@@ -1,42 +1,25 @@
-"""Signed links in registration e-mails: no account needed, nothing guessable.
+"""Links in registration e-mails: no account needed, nothing guessable, nothing personal in them.
 
-The confirmation link carries the registrant's details themselves, so nothing
-is stored until the address is proved to be theirs; it expires. The link to
-manage (and cancel) a registration carries only its id and does not expire.
+A confirmation link carries only a random secret; the details wait on the
+server (``PendingRegistration``), which keeps only the secret's digest. The link
+works once, and for a few days. The link to manage (and cancel) a registration
+carries the registration's own random key: a new key (on cancelling, or when
+staff renew it) revokes the old link, and links stop working some time after the
+event.
 """
 
 from datetime import timedelta
 
-from django.core import signing
 from django.urls import reverse
 
-CONFIRM_SALT = "events.registration.confirm"
-MANAGE_SALT = "events.registration.manage"
 CONFIRM_MAX_AGE = timedelta(days=3)
+# How long after the event its registrants' links still open their page.
+MANAGE_GRACE = timedelta(days=30)
 
 
-def confirmation_token(event, *, name, email, affiliation, language):
-    payload = {"event": event.pk, "name": name, "email": email, "affiliation": affiliation, "language": language}
-    return signing.dumps(payload, salt=CONFIRM_SALT, compress=True)
-
-
-def read_confirmation_token(token):
-    """The registrant's details; raises ``signing.BadSignature`` (or its ``SignatureExpired``)."""
-    return signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-
-
-def manage_token(registration):
-    return signing.dumps(registration.pk, salt=MANAGE_SALT)
-
-
-def read_manage_token(token):
-    """The registration's id; raises ``signing.BadSignature``."""
-    return signing.loads(token, salt=MANAGE_SALT)
-
-
-def confirmation_url(event, **details):
-    return reverse("events:confirm", args=[confirmation_token(event, **details)])
+def confirmation_url(token):
+    return reverse("events:confirm", args=[token])
 
 
 def manage_url(registration):
-    return reverse("events:registration", args=[manage_token(registration)])
+    return reverse("events:registration", args=[registration.manage_key])

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from members import approval
+from members import approval, newsletter
 from members.models import Membership
 
 
@@ -69,7 +69,13 @@ class MembershipAdmin(SimpleHistoryAdmin):
             {"fields": ["status", "applied_at", "decided_at", "decided_by", "decision_note", "leaving_note"]},
         ),
     ]
-    actions = ["approve_selected", "reject_selected", "suspend_selected", "withdraw_selected"]
+    actions = [
+        "approve_selected",
+        "reject_selected",
+        "suspend_selected",
+        "withdraw_selected",
+        "renew_unsubscribe_links",
+    ]
     change_form_template = "admin/members/membership/change_form.html"
 
     def get_queryset(self, request):
@@ -159,6 +165,20 @@ class MembershipAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Record the withdrawal of selected members"), permissions=["change"])
     def withdraw_selected(self, request, queryset):
         return self._confirm(request, queryset, approval.WITHDRAW)
+
+    @admin.action(description=_("Revoke the e-mail news unsubscribe links sent so far"), permissions=["change"])
+    def renew_unsubscribe_links(self, request, queryset):
+        count = newsletter.renew_unsubscribe_keys(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "The unsubscribe links sent to %(count)d member no longer work; the next issue carries a new one.",
+                "The unsubscribe links sent to %(count)d members no longer work; the next issue carries new ones.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def decide_view(self, request, object_id, decision):
         """One membership, one decision, from the buttons on its change form."""

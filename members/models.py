@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized
+from consortium.link_secrets import new_secret
 
 
 class UserManager(BaseUserManager):
@@ -167,6 +168,10 @@ class Membership(models.Model):
     )
     statement = models.TextField(_("statement"), blank=True)
     news_opt_in = models.BooleanField(_("receives the e-mail news"), default=True)
+    # The secret in the e-mail news' unsubscribe links; a new one revokes the links sent so far.
+    news_unsubscribe_key = models.CharField(
+        _("key of the unsubscribe links"), max_length=64, default=new_secret, editable=False
+    )
     applied_at = models.DateTimeField(_("applied"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -181,7 +186,8 @@ class Membership(models.Model):
     leaving_note = models.TextField(
         _("reason given on leaving"), blank=True, help_text=_("What the member wrote when they withdrew themselves.")
     )
-    history = HistoricalRecords()
+    # A secret has no place in the history.
+    history = HistoricalRecords(excluded_fields=["news_unsubscribe_key"])
 
     class Meta:
         verbose_name = _("membership")

@@ -6,7 +6,9 @@ sends queued issues outside any web request. Every recipient gets a
 a second run, or two runs at once, never sends a message twice.
 """
 
+import hmac
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -18,12 +20,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from consortium.bilingual import localized
+from consortium.link_secrets import new_secret
 from members.models import Membership, NewsDelivery, NewsIssue, User
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
 UNSUBSCRIBE_SALT = "members.news.unsubscribe"
+# Long enough for an old issue's link to work; a renewed key revokes links at once.
+UNSUBSCRIBE_MAX_AGE = timedelta(days=365)
 
 
 def recipients():
@@ -34,16 +39,34 @@ def recipients():
 
 
 def unsubscribe_token(user):
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+    """A signed, dated token naming the member and their membership's current unsubscribe key.
+
+    Someone without a membership (staff previewing an issue) gets a token that opens nothing.
+    """
+    membership = getattr(user, "membership", None)
+    return signing.dumps([user.pk, membership.news_unsubscribe_key if membership else ""], salt=UNSUBSCRIBE_SALT)
 
 
 def user_from_unsubscribe_token(token):
-    """The user the token was made for, or None when it was altered or the user is gone."""
+    """The user the token was made for, or None when it was altered, has expired or its key was renewed."""
     try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+        pk, key = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    except (signing.BadSignature, TypeError, ValueError):
         return None
-    return User.objects.filter(pk=pk).select_related("membership").first()
+    user = User.objects.filter(pk=pk).select_related("membership").first()
+    membership = getattr(user, "membership", None) if user else None
+    if membership is None or not hmac.compare_digest(str(key), membership.news_unsubscribe_key):
+        return None
+    return user
+
+
+def renew_unsubscribe_keys(memberships):
+    """Revoke every unsubscribe link sent so far to these members; return how many."""
+    memberships = list(memberships)
+    for membership in memberships:
+        membership.news_unsubscribe_key = new_secret()
+    Membership.objects.bulk_update(memberships, ["news_unsubscribe_key"])
+    return len(memberships)
 
 
 def unsubscribe_url(user, language):
@@ -102,9 +125,9 @@ def send_batch(issue, size=BATCH_SIZE):
     """
     with transaction.atomic():
         batch = list(
-            NewsDelivery.objects.select_for_update(skip_locked=True)
+            NewsDelivery.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(issue=issue, status=NewsDelivery.Status.PENDING)
-            .select_related("user")
+            .select_related("user__membership")
             .order_by("pk")[:size]
         )
         if not batch:

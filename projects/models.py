@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from consortium.bilingual import BilingualNameMixin, localized
 from consortium.facet_codes import FacetCodes, record_link
 from consortium.search import SEARCH_COLUMNS, generated_search_fields
+from consortium.uploads import validate_document
 from consortium.visibility import Visibility, VisibleQuerySet
 
 # Titles in both languages and the Japanese summary, for substring search: see consortium.search.
@@ -203,7 +204,7 @@ class ProjectDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REPORT)
     title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    file = models.FileField(_("file"), upload_to="projects/documents/%Y/", blank=True)
+    file = models.FileField(_("file"), upload_to="projects/documents/%Y/", blank=True, validators=[validate_document])
     url = models.URLField(_("address"), blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     history = HistoricalRecords()

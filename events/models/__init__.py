@@ -1,6 +1,7 @@
 from events.models.events import Event, Material, Registration, Speaker
 from events.models.news import NewsArticle, NewsAttachment
 from events.models.pages import Page
+from events.models.pending import PendingRegistration
 from events.models.publishing import PublicationStatus
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "NewsArticle",
     "NewsAttachment",
     "Page",
+    "PendingRegistration",
     "PublicationStatus",
     "Registration",
     "Speaker",

@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import localized
+from consortium.link_secrets import looks_like_secret, new_secret
+from consortium.uploads import validate_document
 from events.markup import render_markdown
 from events.models.publishing import SLUG_HELP, BilingualTitleMixin
-from events.tokens import manage_url
+from events.tokens import MANAGE_GRACE, manage_url
 from members.access import sees_staff_only
 
 
@@ -239,7 +241,7 @@ class Material(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.SLIDES)
     title_ja = models.CharField(_("title (Japanese)"), max_length=200, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    file = models.FileField(_("file"), upload_to="events/materials/%Y/", blank=True)
+    file = models.FileField(_("file"), upload_to="events/materials/%Y/", blank=True, validators=[validate_document])
     url = models.URLField(_("address"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -271,6 +273,12 @@ class RegistrationQuerySet(models.QuerySet):
     def waitlisted(self):
         """The waiting list, first come first served."""
         return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
+
+    def for_manage_key(self, key):
+        """The registration a manage link opens, or None when its key is unknown or was renewed."""
+        if not looks_like_secret(key):
+            return None
+        return self.select_related("event").filter(manage_key=key).first()
 
 
 class Registration(models.Model):
@@ -305,6 +313,8 @@ class Registration(models.Model):
     promoted_at = models.DateTimeField(_("moved up from the waiting list"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    # The secret in the registrant's manage link; a new one revokes the links already sent.
+    manage_key = models.CharField(_("key of the manage link"), max_length=64, default=new_secret, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -320,6 +330,8 @@ class Registration(models.Model):
                 condition=~Q(status="cancelled"),
                 name="registration_one_active_per_email",
             ),
+            # Opening a manage link: its key finds exactly one registration.
+            models.UniqueConstraint(fields=["manage_key"], name="registration_manage_key_unique"),
         ]
         indexes = [
             # Counting confirmed places and reading the waiting list in order, under the event's lock.
@@ -335,3 +347,10 @@ class Registration(models.Model):
 
     def get_absolute_url(self):
         return manage_url(self)
+
+    def renew_manage_key(self):
+        """Revoke the manage links sent so far; the caller saves ``manage_key``."""
+        self.manage_key = new_secret()
+
+    def manage_link_has_expired(self, now=None):
+        return self.event.ends_at + MANAGE_GRACE < (now or timezone.now())

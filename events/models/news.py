@@ -1,4 +1,3 @@
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import localized
+from consortium.uploads import UploadValidator, validate_image
 from events.markup import render_markdown
 from events.models.publishing import SLUG_HELP, BilingualTitleMixin, PublicationStatus
 from members.access import sees_staff_only
@@ -51,7 +51,7 @@ class NewsArticle(BilingualTitleMixin, models.Model):
     summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
     body_ja = models.TextField(_("body (Japanese)"), blank=True, help_text=_("Markdown."))
     body_en = models.TextField(_("body (English)"), blank=True, help_text=_("Markdown."))
-    image = models.ImageField(_("image"), upload_to="news/images/%Y/", blank=True)
+    image = models.ImageField(_("image"), upload_to="news/images/%Y/", blank=True, validators=[validate_image])
     image_alt_ja = models.CharField(_("image description (Japanese)"), max_length=200, blank=True)
     image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -95,7 +95,7 @@ class NewsAttachment(models.Model):
     file = models.FileField(
         _("file"),
         upload_to="news/attachments/%Y/",
-        validators=[FileExtensionValidator(["pdf", "docx", "xlsx", "pptx", "zip"])],
+        validators=[UploadValidator(["pdf", "docx", "xlsx", "pptx", "zip"])],
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -12,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 from consortium.bilingual import current_language
 from events import emails, registrations
 from events.forms import PublicRegistrationForm
-from events.models import Event, Registration
+from events.models import Event, PendingRegistration, Registration
 from events.throttle import may_send_confirmation
-from events.tokens import manage_url, read_confirmation_token, read_manage_token
+from events.tokens import manage_url
 from events.views.common import base_url, private
 
 
@@ -67,46 +66,52 @@ def event_register(request, slug):
     return render(request, "events/register_public.html", context, status=status)
 
 
-def _link_problem(request, expired=False):
-    return private(render(request, "events/registration_link_problem.html", {"expired": expired}, status=400))
+def _link_problem(request, problem="invalid"):
+    context = {"problem": problem, "expired": problem == "expired"}
+    return private(render(request, "events/registration_link_problem.html", context, status=400))
 
 
 @require_http_methods(["GET", "POST"])
 def registration_confirm(request, token):
-    """The link from the confirmation e-mail.
+    """The link from the confirmation e-mail: it works once, and for a few days.
 
     Opening it changes nothing, since mail scanners open links; the button on the page does.
     """
-    try:
-        details = read_confirmation_token(token)
-    except signing.SignatureExpired:
-        return _link_problem(request, expired=True)
-    except signing.BadSignature:
+    pending = PendingRegistration.objects.for_token(token)
+    if pending is None:
         return _link_problem(request)
-    event = get_object_or_404(Event.objects.announced(), pk=details.pop("event"))
+    if pending.has_expired():
+        return _link_problem(request, "expired")
+    event = get_object_or_404(Event.objects.announced(), pk=pending.event_id)
     if request.method == "POST":
         try:
-            registration = registrations.register(event, base_url=base_url(request), **details)
+            registration = registrations.confirm(pending, base_url=base_url(request))
         except registrations.RegistrationRefused as refusal:
             return private(_refused(request, event, refusal))
+        if registration is None:
+            return _link_problem(request)
         return redirect(manage_url(registration))
-    return private(render(request, "events/registration_confirm.html", {"event": event, "details": details}))
+    return private(render(request, "events/registration_confirm.html", {"event": event, "details": pending.details()}))
 
 
 @require_http_methods(["GET", "POST"])
 def registration_manage(request, token):
-    """A registrant's own page, from the link in every e-mail: status, online link, cancellation."""
-    try:
-        pk = read_manage_token(token)
-    except signing.BadSignature:
+    """A registrant's own page, from the link in every e-mail: status, online link, cancellation.
+
+    The link stops working once the registration is cancelled (its key is renewed then) and
+    some weeks after the event.
+    """
+    registration = Registration.objects.for_manage_key(token)
+    if registration is None or registration.status == Registration.Status.CANCELLED:
         return _link_problem(request)
-    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    if registration.manage_link_has_expired():
+        return _link_problem(request, "manage_expired")
     event = registration.event
-    can_cancel = registration.status != Registration.Status.CANCELLED and not event.has_ended()
+    can_cancel = not event.has_ended()
     if request.method == "POST" and can_cancel:
         registrations.cancel(registration, base_url=base_url(request))
         messages.success(request, gettext("Your registration has been cancelled."))
-        return redirect(request.path)
+        return redirect(event)
     return private(
         render(
             request,

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from events.models import Event, PublicationStatus
+from events.models import Event, PendingRegistration, PublicationStatus
 from events.tokens import confirmation_url, manage_url
 from tests.events.conftest import make_article, make_event, make_page, make_registration
 
@@ -82,7 +82,8 @@ def test_signed_links_open_to_whoever_holds_them_and_are_not_cached(client, any_
         client.force_login(any_user)
     registration = make_registration(outreach["event"])
     details = {"name": "A", "email": "a@example.org", "affiliation": "", "language": "en"}
-    for path in (manage_url(registration), confirmation_url(outreach["event"], **details)):
+    token = PendingRegistration.objects.issue(outreach["event"], **details)
+    for path in (manage_url(registration), confirmation_url(token)):
         response = client.get(path)
         assert response.status_code == 200
         assert "no-cache" in response["Cache-Control"]

@@ -1,7 +1,9 @@
 """The members' e-mail news: queued in the admin, sent by the command, once per person."""
 
+import base64
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -129,3 +131,33 @@ def test_news_changelist_runs_a_fixed_number_of_queries(client, staff, issue):
             )
 
     assert_flat_queries(client, reverse("admin:members_newsissue_changelist"), add_rows, most=10)
+
+
+def test_renewed_unsubscribe_key_invalidates_the_links_sent_before(client, issue, member, staff):
+    old = unsubscribe_path(newsletter.render_message(issue, member, "en"))
+    sign_in_to_admin(client, staff)
+    response = client.post(
+        reverse("admin:members_membership_changelist"),
+        {"action": "renew_unsubscribe_links", "_selected_action": [member.membership.pk]},
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert client.post(old).status_code == 400
+    assert Membership.objects.get(user=member).news_opt_in
+    new = unsubscribe_path(newsletter.render_message(issue, Membership.objects.get(user=member).user, "en"))
+    assert client.post(new).status_code == 200
+    assert not Membership.objects.get(user=member).news_opt_in
+
+
+def test_unsubscribe_link_expires_after_a_year(client, issue, member, monkeypatch):
+    path = unsubscribe_path(newsletter.render_message(issue, member, "en"))
+    monkeypatch.setattr(newsletter, "UNSUBSCRIBE_MAX_AGE", timedelta(seconds=-1))
+    assert client.post(path).status_code == 400
+    assert Membership.objects.get(user=member).news_opt_in
+
+
+def test_unsubscribe_link_carries_no_address(issue, member):
+    token = unsubscribe_path(newsletter.render_message(issue, member, "en")).rstrip("/").rsplit("/", 1)[1]
+    payload = token.split(":", 1)[0]
+    decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode()
+    assert member.email not in token and member.email not in decoded
