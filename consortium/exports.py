@@ -94,9 +94,20 @@ def joined_names(through, owner, target, *, also=()):
 
 
 def neutralised(value):
-    """A cell a spreadsheet will show as text: one that looks like a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """A cell a spreadsheet will show as text: one that looks like a formula gets a leading quote.
+
+    A value that already starts with quotes before a formula sign gets one
+    more, so that ``unneutralised`` can always tell the guard from the text.
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_PREFIXES):
         return "'" + value
+    return value
+
+
+def unneutralised(value):
+    """The value ``neutralised`` was given: a guarded cell, read back from a file, loses its guard."""
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_PREFIXES):
+        return value[1:]
     return value
 
 

@@ -1,0 +1,105 @@
+"""What every import-export admin shares: formulas exported as text, permissions, the size limit."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from experts.models import Expert
+from experts.resources import ExpertResource
+from heritage.models import HeritageSite
+from heritage.resources import HeritageSiteResource
+from members.models import Organization
+from members.resources import OrganizationResource
+from projects.models import CooperationProject
+from projects.resources import CooperationProjectResource
+from tests.admin_checks import export, sign_in_to_admin
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1", "-1+2", "@SUM(A1)"]
+
+CSV, XLSX = 0, 1
+
+
+def expert(text):
+    return Expert.objects.create(family_name_en="Yamada", department=text)
+
+
+def project(text):
+    return CooperationProject.objects.create(title_en="Angkor", kind="research", start_year=2000, summary_en=text)
+
+
+def site(text):
+    return HeritageSite.objects.create(name_en="Angkor", whc_id=668, category="cultural", description_en=text)
+
+
+def organization(text):
+    return Organization.objects.create(name_ja="奈良大学", name_en=text, kind="university")
+
+
+# (admin, resource, a record with ``text`` in a text field, that field's column)
+ADMINS = [
+    ("experts_expert", ExpertResource, expert, "department"),
+    ("projects_cooperationproject", CooperationProjectResource, project, "summary_en"),
+    ("heritage_heritagesite", HeritageSiteResource, site, "description_en"),
+    ("members_organization", OrganizationResource, organization, "name_en"),
+]
+ADMIN_IDS = [admin for admin, *_ in ADMINS]
+
+
+def upload(client, admin, content, fmt):
+    """Posts ``content`` to the first (preview) step of ``admin``'s import as CSV or XLSX."""
+    file = io.BytesIO(content)
+    file.name = "import.xlsx" if fmt == XLSX else "import.csv"
+    return client.post(reverse(f"admin:{admin}_import"), {"resource": "0", "format": str(fmt), "import_file": file})
+
+
+def exported_cell(response, fmt, column):
+    if fmt == CSV:
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        return rows[0][column], None
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index(column) + 1)
+    return cell.value, cell.data_type
+
+
+@pytest.mark.parametrize("fmt", [CSV, XLSX], ids=["csv", "xlsx"])
+@pytest.mark.parametrize("text", FORMULAS)
+@pytest.mark.parametrize(("admin", "resource", "make", "column"), ADMINS, ids=ADMIN_IDS)
+def test_a_formula_in_a_text_field_is_exported_as_text_and_imports_back_unchanged(
+    staff_client, admin, resource, make, column, text, fmt
+):
+    record = make(text)
+    response = export(staff_client, reverse(f"admin:{admin}_export"), fmt, resource)
+
+    value, data_type = exported_cell(response, fmt, column)
+    assert value == "'" + text
+    if fmt == XLSX:
+        assert data_type == "s"  # a string, not a formula ("f")
+
+    preview = upload(staff_client, admin, response.content, fmt)
+    assert [row.import_type for row in preview.context["result"].valid_rows()] == ["skip"]
+    record.refresh_from_db()
+    assert getattr(record, column) == text
+
+
+def test_an_imported_guard_is_removed_and_a_quoted_text_keeps_its_quote(staff_client):
+    record = expert("'=text")  # quotes of its own: the export adds one more, the import removes only that one
+    response = export(staff_client, reverse("admin:experts_expert_export"), CSV, ExpertResource)
+    assert exported_cell(response, CSV, "department")[0] == "''=text"
+    preview = upload(staff_client, "experts_expert", response.content, CSV)
+    assert [row.import_type for row in preview.context["result"].valid_rows()] == ["skip"]
+    record.refresh_from_db()
+    assert record.department == "'=text"
+
+
+def test_numbers_are_exported_as_numbers_not_guarded(staff_client):
+    HeritageSite.objects.create(name_en="Angkor", whc_id=668, category="cultural", latitude="-13.4", longitude="103.8")
+    response = export(staff_client, reverse("admin:heritage_heritagesite_export"), CSV, HeritageSiteResource)
+    assert exported_cell(response, CSV, "latitude")[0].startswith("-13.4")
