@@ -44,6 +44,10 @@ class ImportExportHistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
     show_full_result_count = False
     list_per_page = 50
 
+    def has_import_permission(self, request):
+        # An import creates rows as well as changing them (IMPORT_EXPORT_IMPORT_PERMISSION_CODE is "change").
+        return super().has_import_permission(request) and self.has_add_permission(request)
+
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         # A file refused at the preview is never confirmed: remove the copy kept for the confirmation.

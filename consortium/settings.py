@@ -293,3 +293,8 @@ LOGGING = {
 # media files: it holds personal data, and the cache forgets it after a day.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+# Exporting needs the model's view permission, importing its change permission (and,
+# checked in consortium.admin, its add permission: an import creates rows too), not
+# merely staff status.
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"

@@ -103,3 +103,62 @@ def test_numbers_are_exported_as_numbers_not_guarded(staff_client):
     HeritageSite.objects.create(name_en="Angkor", whc_id=668, category="cultural", latitude="-13.4", longitude="103.8")
     response = export(staff_client, reverse("admin:heritage_heritagesite_export"), CSV, HeritageSiteResource)
     assert exported_cell(response, CSV, "latitude")[0].startswith("-13.4")
+
+
+def clerk(client, admin, *actions):
+    """A staff account with a second factor and only the permissions ``actions`` ("view"...) on the model."""
+    user = make_user("clerk@example.org", is_staff=True)
+    app_label, model = admin.split("_", 1)
+    for action in actions:
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+        )
+    return sign_in_to_admin(client, user)
+
+
+@pytest.mark.parametrize(("admin", "resource", "make", "column"), ADMINS, ids=ADMIN_IDS)
+def test_staff_without_model_permissions_can_neither_export_nor_import(client, admin, resource, make, column):
+    make("secret")
+    clerk(client, admin)
+    assert client.get(reverse(f"admin:{admin}_export")).status_code == 403
+    data = {"resource": "0", "format": "0"}
+    data.update({f"{resource.__name__.lower()}_{name}": "on" for name in resource().get_export_order()})
+    response = client.post(reverse(f"admin:{admin}_export"), data)
+    assert response.status_code == 403
+    assert b"secret" not in response.content
+    assert client.get(reverse(f"admin:{admin}_import")).status_code == 403
+    assert upload(client, admin, b"id\n", CSV).status_code == 403
+    assert client.post(reverse(f"admin:{admin}_process_import"), {}).status_code == 403
+
+
+@pytest.mark.parametrize(("admin", "resource", "make", "column"), ADMINS, ids=ADMIN_IDS)
+def test_staff_with_the_view_permission_can_export_but_not_import(client, admin, resource, make, column):
+    make("exported")
+    clerk(client, admin, "view")
+    changelist = client.get(reverse(f"admin:{admin}_changelist")).content.decode()
+    assert reverse(f"admin:{admin}_export") in changelist
+    assert reverse(f"admin:{admin}_import") not in changelist
+    assert "exported" in export(client, reverse(f"admin:{admin}_export"), CSV, resource).content.decode("utf-8-sig")
+    assert client.get(reverse(f"admin:{admin}_import")).status_code == 403
+
+
+@pytest.mark.parametrize("actions", [("change",), ("add",)])
+@pytest.mark.parametrize(("admin", "resource", "make", "column"), ADMINS, ids=ADMIN_IDS)
+def test_staff_with_only_one_of_add_and_change_cannot_import(client, admin, resource, make, column, actions):
+    clerk(client, admin, *actions)
+    assert client.get(reverse(f"admin:{admin}_import")).status_code == 403
+    assert upload(client, admin, b"id\n", CSV).status_code == 403
+
+
+@pytest.mark.parametrize(("admin", "resource", "make", "column"), ADMINS, ids=ADMIN_IDS)
+def test_staff_with_the_add_and_change_permissions_can_import(client, admin, resource, make, column):
+    record = make("before")
+    clerk(client, admin, "view", "add", "change")
+    assert reverse(f"admin:{admin}_import") in client.get(reverse(f"admin:{admin}_changelist")).content.decode()
+    exported = export(client, reverse(f"admin:{admin}_export"), CSV, resource).content.decode("utf-8-sig")
+    preview = upload(client, admin, exported.replace("before", "after").encode(), CSV)
+    assert preview.status_code == 200
+    confirm = preview.context["confirm_form"].initial
+    assert client.post(reverse(f"admin:{admin}_process_import"), confirm).status_code == 302
+    record.refresh_from_db()
+    assert getattr(record, column) == "after"
