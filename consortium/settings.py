@@ -298,3 +298,5 @@ IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 # merely staff status.
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+# The largest file an admin import accepts, in bytes (the preview reads it whole). Default: 10 MB
+IMPORT_MAX_BYTES = env_int("DJANGO_IMPORT_MAX_BYTES", 10 * 1024 * 1024)

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -162,3 +163,30 @@ def test_staff_with_the_add_and_change_permissions_can_import(client, admin, res
     assert client.post(reverse(f"admin:{admin}_process_import"), confirm).status_code == 302
     record.refresh_from_db()
     assert getattr(record, column) == "after"
+
+
+def test_imports_take_files_of_at_most_ten_megabytes_by_default():
+    assert settings.IMPORT_MAX_BYTES == 10 * 1024 * 1024
+
+
+@pytest.mark.parametrize("fmt", [CSV, XLSX], ids=["csv", "xlsx"])
+def test_an_import_larger_than_the_limit_is_refused_with_a_form_error_and_writes_nothing(staff_client, settings, fmt):
+    settings.IMPORT_MAX_BYTES = 100
+    content = ("id,family_name_en\n" + ",Yamada\n" * 20).encode()
+    assert len(content) > 100
+    response = upload(staff_client, "experts_expert", content, fmt)
+    assert response.status_code == 200
+    assert "result" not in response.context
+    [error] = response.context["form"].errors["import_file"]
+    # filesizeformat keeps a number and its unit together with a no-break space.
+    expected = "This file is 178 bytes; an import takes files of at most 100 bytes. Split it into smaller files."
+    assert error == expected.replace(" bytes", "\xa0bytes")
+    assert error in response.content.decode()
+    assert not Expert.objects.exists()
+
+
+def test_an_import_within_the_limit_is_previewed(staff_client, settings):
+    content = b"id,family_name_en\n,Yamada\n"
+    settings.IMPORT_MAX_BYTES = len(content)
+    response = upload(staff_client, "experts_expert", content, CSV)
+    assert [row.import_type for row in response.context["result"].valid_rows()] == ["new"]
