@@ -2,7 +2,10 @@
 
 import csv
 import io
+import zipfile
+from pathlib import Path
 
+import openpyxl.xml.functions
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
@@ -190,3 +193,40 @@ def test_an_import_within_the_limit_is_previewed(staff_client, settings):
     settings.IMPORT_MAX_BYTES = len(content)
     response = upload(staff_client, "experts_expert", content, CSV)
     assert [row.import_type for row in response.context["result"].valid_rows()] == ["new"]
+
+
+def test_openpyxl_parses_xlsx_files_with_defusedxml():
+    assert openpyxl.DEFUSEDXML is True
+    assert openpyxl.xml.functions.iterparse.__module__.startswith("defusedxml.")
+
+
+def test_requirements_pin_defusedxml_so_that_every_installation_has_it():
+    requirements = (Path(__file__).resolve().parents[2] / "requirements.txt").read_text().splitlines()
+    assert any(line.startswith("defusedxml==") for line in requirements)
+
+
+def with_entity(xlsx):
+    """``xlsx`` with its sheet's text "Yamada" replaced by an XML entity of that value declared in a DTD."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<worksheet ", b'<!DOCTYPE worksheet [<!ENTITY a "Yamada">]><worksheet ', 1)
+                data = data.replace(b">Yamada<", b">&a;<")
+            target.writestr(item, data)
+    return output.getvalue()
+
+
+def test_an_xlsx_import_declaring_xml_entities_is_refused_and_writes_nothing(staff_client):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["id", "family_name_en"])
+    workbook.active.append([None, "Yamada"])
+    file = io.BytesIO()
+    workbook.save(file)
+    response = upload(staff_client, "experts_expert", with_entity(file.getvalue()), XLSX)
+    assert response.status_code == 200
+    assert "result" not in response.context
+    assert "while trying to read file" in response.context["form"].errors["import_file"][0]
+    assert not Expert.objects.exists()
