@@ -8,15 +8,18 @@ The import-export mixin comes first in the bases so that its views and
 change-list buttons wrap the history admin's, which wraps ``ModelAdmin``.
 """
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import FieldDoesNotExist
 from django.forms.models import BaseInlineFormSet
+from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
-from import_export.forms import SelectableFieldsExportForm
+from import_export.forms import ImportForm, SelectableFieldsExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from consortium.models import Country, DataExport, Language, Region
@@ -34,15 +37,34 @@ class LabelledExportForm(SelectableFieldsExportForm):
         return f"{capfirst(verbose_name)} – {field_name}"
 
 
+class SizeLimitedImportForm(ImportForm):
+    """The import form, refusing a file larger than ``IMPORT_MAX_BYTES`` before anything reads it."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("This file is %(size)s; an import takes files of at most %(limit)s. Split it into smaller files.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.IMPORT_MAX_BYTES)},
+                code="too_large",
+            )
+        return upload
+
+
 class ImportExportHistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
     """History of every change, and CSV/XLSX import and export, for the database's large tables."""
 
     formats = [CSV, XLSX]
     export_form_class = LabelledExportForm
+    import_form_class = SizeLimitedImportForm
     import_template_name = "admin/consortium/import.html"
     # Counting a large table on every page costs more than the figure is worth.
     show_full_result_count = False
     list_per_page = 50
+
+    def has_import_permission(self, request):
+        # An import creates rows as well as changing them (IMPORT_EXPORT_IMPORT_PERMISSION_CODE is "change").
+        return super().has_import_permission(request) and self.has_add_permission(request)
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)

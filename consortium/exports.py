@@ -94,9 +94,20 @@ def joined_names(through, owner, target, *, also=()):
 
 
 def neutralised(value):
-    """A cell a spreadsheet will show as text: one that looks like a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """A cell a spreadsheet will show as text: one that looks like a formula gets a leading quote.
+
+    A value that already starts with quotes before a formula sign gets one
+    more, so that ``unneutralised`` can always tell the guard from the text.
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_PREFIXES):
         return "'" + value
+    return value
+
+
+def unneutralised(value):
+    """The value ``neutralised`` was given: a guarded cell, read back from a file, loses its guard."""
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_PREFIXES):
+        return value[1:]
     return value
 
 
@@ -128,7 +139,7 @@ class ListExport:
     def table(self):
         """(header, rows, truncated): at most EXPORT_LIMIT rows of the list page's results."""
         queryset = self.model.objects.visible_to(self.request.user)
-        filterset = self.filterset_class(self.request.GET, queryset=queryset, request=self.request)
+        filterset = self.filterset_class(posted_search(self.request), queryset=queryset, request=self.request)
         rows = list(self.rows(filterset.qs)[: EXPORT_LIMIT + 1])
         truncated = len(rows) > EXPORT_LIMIT
         columns = self.visible_columns()
@@ -136,16 +147,28 @@ class ListExport:
         return header, [[column.value(row) for column in columns] for row in rows[:EXPORT_LIMIT]], truncated
 
 
-def export_links(url_name):
-    """Context for a list page's download links: the export's URL name and its limit."""
-    return {"export_url": url_name, "export_limit": EXPORT_LIMIT}
+def export_links(request, url_name):
+    """Context for a list page's download form: the export's URL name, its limit, and the page's
+    search as (name, value) pairs for the form's hidden fields, without the page number (an
+    export is every page).
+
+    The download is a POST with a CSRF token, so that a link on another site cannot make a
+    member download, and record an export in their name.
+    """
+    search = [(name, value) for name, values in request.GET.lists() if name != "page" for value in values]
+    return {"export_url": url_name, "export_limit": EXPORT_LIMIT, "export_search": search}
+
+
+def posted_search(request):
+    """The search the export form posted: the list page's parameters, without the page number."""
+    params = request.POST.copy()
+    for name in ("page", "csrfmiddlewaretoken"):
+        params.pop(name, None)
+    return params
 
 
 def query_string(request):
-    """The search as the list page had it, without the page number (an export is every page)."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
+    return posted_search(request).urlencode()
 
 
 def export_response(request, export_class, fmt):

@@ -8,10 +8,12 @@ than a silently dropped value or a server error.
 """
 
 from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext
 from import_export import fields, resources, widgets
 
+from consortium.exports import neutralised, unneutralised
 from consortium.models import Country, Language
 
 #: Separates the codes of a many-to-many column: "KH;VN".
@@ -159,6 +161,9 @@ class StaffResource(resources.ModelResource):
     database's constraints show as row errors), unchanged rows are reported as
     skipped, and everything runs in one transaction that the preview rolls back.
     Subclasses state their rules in ``rule_errors``, in words staff understand.
+
+    A text cell that a spreadsheet would run as a formula is exported with a
+    leading quote, as the members' exports do, and imported without it.
     """
 
     # Matches rows to records, but is never written: a blank id on an update must not clear the primary key.
@@ -175,6 +180,25 @@ class StaffResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         use_transactions = True
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        # import-export reads a text field with no widget of its own: an empty XLSX cell would be written as NULL.
+        if isinstance(f, models.TextField):
+            return widgets.CharWidget
+        return super().widget_from_django_field(f, default)
+
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        # Numbers stay numbers: a negative latitude is no formula, and its column must import as a number.
+        if isinstance(field.widget, widgets.NumberWidget):
+            return value
+        return neutralised(value)
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        for column, value in row.items():
+            row[column] = unneutralised(value)
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)

@@ -306,3 +306,10 @@ LOGGING = {
 # media files: it holds personal data, and the cache forgets it after a day.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+# Exporting needs the model's view permission, importing its change permission (and,
+# checked in consortium.admin, its add permission: an import creates rows too), not
+# merely staff status.
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+# The largest file an admin import accepts, in bytes (the preview reads it whole). Default: 10 MB
+IMPORT_MAX_BYTES = env_int("DJANGO_IMPORT_MAX_BYTES", 10 * 1024 * 1024)

@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from consortium.bilingual import localized_names
 from consortium.exports import export_links, export_response
@@ -36,11 +36,11 @@ def expert_list(request):
         expert.marked_name = highlight(expert.display_name, query)
         other_names = [name for name in (expert.name_ja, expert.name_kana, expert.name_en) if name]
         expert.marked_other_names = [highlight(name, query) for name in other_names if name != expert.display_name]
-    context.update(export_links("experts:export"))
+    context.update(export_links(request, "experts:export"))
     return render(request, "experts/expert_list.html", context)
 
 
-@require_GET
+@require_POST
 @member_required
 def expert_export(request, fmt):
     return export_response(request, ExpertExport, fmt)

@@ -1,6 +1,6 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from consortium.bilingual import localized, localized_names
 from consortium.exports import export_links, export_response
@@ -37,12 +37,12 @@ def site_list(request):
         site.name_language = name.language if name.text else "fr"
         others = [site.name_ja, site.name_en, site.name_fr]
         site.marked_other_names = [highlight(other, query) for other in others if other and other != name.text]
-    context.update(export_links("heritage:export"))
+    context.update(export_links(request, "heritage:export"))
     context["map"] = map_data(context["results"])
     return render(request, "heritage/site_list.html", context)
 
 
-@require_GET
+@require_POST
 @member_required
 def site_export(request, fmt):
     return export_response(request, HeritageSiteExport, fmt)

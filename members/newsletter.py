@@ -137,7 +137,14 @@ def send_batch(issue, size=BATCH_SIZE):
                 try:
                     connection.send_messages([render_message(issue, delivery.user, delivery.language)])
                 except Exception as error:  # One bad address must not stop the others.
-                    logger.warning("E-mail news %s to %s failed: %s", issue.pk, delivery.email, error)
+                    # The log names the delivery, never the address: an SMTP error's text quotes the address too.
+                    logger.warning(
+                        "E-mail news %s: delivery %s (user %s) failed: %s",
+                        issue.pk,
+                        delivery.pk,
+                        delivery.user_id,
+                        type(error).__name__,
+                    )
                     delivery.status = NewsDelivery.Status.FAILED
                     delivery.error = str(error)[:1000]
                 else:

@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from consortium.bilingual import localized, localized_names
 from consortium.exports import export_links, export_response
@@ -37,11 +37,11 @@ def project_list(request):
         project.title_language = title.language
         other = project.title_en if title.language == "ja" else project.title_ja
         project.marked_other_title = highlight(other, query) if other else ""
-    context.update(export_links("projects:export"))
+    context.update(export_links(request, "projects:export"))
     return render(request, "projects/project_list.html", context)
 
 
-@require_GET
+@require_POST
 @member_required
 def project_export(request, fmt):
     return export_response(request, ProjectExport, fmt)

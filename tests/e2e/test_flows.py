@@ -91,7 +91,7 @@ def test_applicant_signs_up_is_approved_and_searches_the_database(open_page, dat
         return  # exports are not part of this build
     page.goto("/en/projects/?q=adobe")
     with page.expect_download() as download:
-        page.locator(".search-export").get_by_role("link", name="CSV").click()
+        page.locator(".search-export").get_by_role("button", name="CSV").click()
     with open(download.value.path(), encoding="utf-8-sig") as exported:
         assert "Adobe conservation at Chan Chan" in exported.read()
 

@@ -2,7 +2,9 @@
 
 import base64
 import io
+import logging
 import re
+import smtplib
 from datetime import timedelta
 
 import pytest
@@ -76,6 +78,27 @@ def test_failed_delivery_is_recorded(issue, readers, monkeypatch):
     failed = NewsDelivery.objects.get(status=NewsDelivery.Status.FAILED)
     assert failed.email == "reader.en@example.org"
     assert "mailbox unavailable" in failed.error
+
+
+def test_a_failed_delivery_is_logged_by_its_ids_not_the_recipients_address(issue, readers, monkeypatch, caplog):
+    real = newsletter.render_message
+
+    def render_or_refuse(issue, user, language):
+        if user.email == "reader.en@example.org":
+            # What smtplib raises for a refused recipient: its text names the address.
+            raise smtplib.SMTPRecipientsRefused({user.email: (550, b"5.1.1 <reader.en@example.org> unknown")})
+        return real(issue, user, language)
+
+    monkeypatch.setattr(newsletter, "render_message", render_or_refuse)
+    newsletter.queue(issue)
+    with caplog.at_level(logging.WARNING, logger="members.newsletter"):
+        newsletter.send_issue(issue)
+    failed = NewsDelivery.objects.get(status=NewsDelivery.Status.FAILED)
+    [record] = [record for record in caplog.records if record.name == "members.newsletter"]
+    assert "reader.en" not in caplog.text
+    assert f"delivery {failed.pk}" in record.getMessage()
+    assert f"user {failed.user_id}" in record.getMessage()
+    assert "SMTPRecipientsRefused" in record.getMessage()
 
 
 def test_message_carries_a_one_click_unsubscribe_header(issue, member):

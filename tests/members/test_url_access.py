@@ -25,6 +25,7 @@ BAD_TOKEN = (400, 400, 400, 400, 400)
 # A members-only page for an object that does not exist: the guard answers before the look-up.
 MEMBERS_ONLY_MISSING = (302, 403, 404, 403, 404)
 STAFF_ONLY = (302, 302, 302, 302, 200)
+POST_ONLY = (405, 405, 405, 405, 405)
 # Staff reach every admin page; object pages for objects that do not exist redirect or 404.
 ADMIN = (302, 302, 302, 302, {200, 302, 404})
 
@@ -56,9 +57,10 @@ TABLE = {
     "projects:detail": MEMBERS_ONLY_MISSING,
     "heritage:list": MEMBERS_ONLY,
     "heritage:detail": MEMBERS_ONLY_MISSING,
-    "experts:export": MEMBERS_ONLY,
-    "projects:export": MEMBERS_ONLY,
-    "heritage:export": MEMBERS_ONLY,
+    # Downloads take a POST (with a CSRF token) only; tests/search/test_exports.py posts them as each user.
+    "experts:export": POST_ONLY,
+    "projects:export": POST_ONLY,
+    "heritage:export": POST_ONLY,
     # Accounts (django-allauth).
     "account_login": SIGNED_OUT_ONLY,
     "account_signup": SIGNED_OUT_ONLY,

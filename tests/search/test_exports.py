@@ -2,9 +2,11 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import gettext, override
@@ -29,9 +31,10 @@ def read_csv(response):
 
 
 def export(client, app, fmt="csv", params=None, language="en"):
+    """Posts the list page's download form: the search's parameters travel as form fields."""
     with override(language):
         url = reverse(f"{app}:export", args=[fmt])
-    return client.get(url, params or {})
+    return client.post(url, params or {})
 
 
 @pytest.mark.parametrize(("app", "params"), SEARCHES)
@@ -143,6 +146,46 @@ def test_export_urls_follow_the_access_rule(client, any_user, records, app):
         assert response.status_code == 403
         assert "Oyamada" not in response.content.decode()
     assert DataExport.objects.count() == (1 if response.status_code == 200 else 0)
+
+
+@pytest.mark.parametrize("app", ["experts", "projects", "heritage"])
+def test_an_export_answers_a_get_with_405_and_records_nothing(member_client, records, app):
+    with override("en"):
+        url = reverse(f"{app}:export", args=["csv"])
+    response = member_client.get(url, {"q": "Bamiyan"})
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert not DataExport.objects.exists()
+
+
+@pytest.mark.parametrize("app", ["experts", "projects", "heritage"])
+def test_an_export_posted_without_the_csrf_token_is_refused_and_records_nothing(member, records, app):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    response = export(client, app, "csv", {"q": "Bamiyan"})
+    assert response.status_code == 403
+    assert not DataExport.objects.exists()
+
+
+def test_the_list_pages_download_form_posts_the_search_with_a_csrf_token(member, records):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    with override("en"):
+        page = client.get(reverse("experts:list"), {"q": "conservation", "country": "AF", "page": "1"})
+    html = page.content.decode()
+    form = re.search(r'<form id="search-export" method="post" action="([^"]+)" hidden>(.*?)</form>', html, re.S)
+    assert form is not None
+    action, body = form.groups()
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', body))
+    assert set(fields) == {"csrfmiddlewaretoken", "q", "country"}
+    assert (fields["q"], fields["country"]) == ("conservation", "AF")
+    # The buttons sit in the results, inside the search form, and submit the download form.
+    assert '<button type="submit" form="search-export">CSV</button>' in html
+    assert '<button type="submit" form="search-export" formaction="/en/experts/export.xlsx">XLSX</button>' in html
+
+    response = client.post(action, fields)
+    assert response.status_code == 200
+    assert DataExport.objects.get().query_string == "q=conservation&country=AF"
 
 
 def _grow(records, number):
