@@ -38,7 +38,7 @@ class NewsArticleAdmin(admin.ModelAdmin):
     ]
     actions = ["publish_now"]
 
-    @admin.action(description=_("Publish the selected articles now"))
+    @admin.action(description=_("Publish the selected articles now"), permissions=["change"])
     def publish_now(self, request, queryset):
         queryset.update(status=PublicationStatus.PUBLISHED, publish_at=timezone.now())
 
@@ -172,7 +172,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "promoted_at", "cancelled_at", "reminder_sent_at"]
     actions = ["export_csv"]
 
-    @admin.action(description=_("Export the selected registrations as CSV (attendee list)"))
+    @admin.action(description=_("Export the selected registrations as CSV (attendee list)"), permissions=["view"])
     def export_csv(self, request, queryset):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="attendees.csv"'
