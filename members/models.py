@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,33 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
+class OrganizationQuerySet(models.QuerySet):
+    def listed(self):
+        """Organisations the portal may name to anyone, as the sign-up page's choice does.
+
+        An organisation is listed when it is a member (an active membership),
+        co-organises an announced event, or appears on an expert or project
+        record that members see. One known only from staff-only records is not.
+        """
+        from consortium.visibility import Visibility
+        from events.models import Event
+        from experts.models import Expert
+        from projects.models import CooperationProject
+
+        here = OuterRef("pk")
+        seen_by_members = Visibility.MEMBERS
+        return self.filter(
+            Exists(Membership.objects.filter(organization=here, status=Membership.Status.ACTIVE))
+            | Exists(Event.objects.announced().filter(co_organisers=here))
+            | Exists(Expert.objects.filter(organization=here, visibility=seen_by_members))
+            | Exists(
+                CooperationProject.objects.filter(
+                    Q(lead_organization=here) | Q(partners=here), visibility=seen_by_members
+                )
+            )
+        )
+
+
 class Organization(BilingualNameMixin, models.Model):
     """A university, institute, public body or other organisation: a member, a lead or a partner."""
 
@@ -85,6 +113,8 @@ class Organization(BilingualNameMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
