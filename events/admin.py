@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consortium.history_admin import HistoryAdmin
 from events import registrations
 from events.models import Event, Material, NewsArticle, NewsAttachment, Page, PublicationStatus, Registration, Speaker
 from events.models.events import validate_time_zone
@@ -23,7 +24,7 @@ class NewsAttachmentInline(admin.TabularInline):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(admin.ModelAdmin):
+class NewsArticleAdmin(HistoryAdmin):
     list_display = ["__str__", "category", "status", "publish_at"]
     list_filter = ["status", "category"]
     search_fields = ["title_ja", "title_en", "slug"]
@@ -48,7 +49,7 @@ class NewsArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(HistoryAdmin):
     list_display = ["__str__", "slug", "order", "is_published"]
     list_editable = ["order", "is_published"]
     prepopulated_fields = {"slug": ["title_en"]}
@@ -57,6 +58,16 @@ class PageAdmin(admin.ModelAdmin):
         (_("Japanese"), {"fields": ["title_ja", "summary_ja", "body_ja"]}),
         (_("English"), {"fields": ["title_en", "summary_en", "body_en"]}),
     ]
+
+
+@admin.register(NewsAttachment)
+class NewsAttachmentAdmin(HistoryAdmin):
+    """The history of an article's attachments, which staff edit on the article's page."""
+
+    list_display = ["__str__", "article", "order"]
+    list_select_related = ["article"]
+    search_fields = ["title_ja", "title_en", "article__title_ja", "article__title_en"]
+    autocomplete_fields = ["article"]
 
 
 class SpeakerInline(admin.TabularInline):
@@ -139,7 +150,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(HistoryAdmin):
     form = EventAdminForm
     list_display = ["__str__", "kind", "starts_at", "status", "audience", "capacity"]
     list_filter = ["status", "kind", "audience", "format"]
@@ -162,8 +173,29 @@ class EventAdmin(admin.ModelAdmin):
                 registrations.fill_places(event, base_url=request.build_absolute_uri("/").rstrip("/"))
 
 
+@admin.register(Speaker)
+class SpeakerAdmin(HistoryAdmin):
+    """The history of an event's speakers, which staff edit on the event's page."""
+
+    list_display = ["__str__", "event", "order"]
+    list_select_related = ["event"]
+    search_fields = ["name_ja", "name_en", "event__title_ja", "event__title_en"]
+    autocomplete_fields = ["event"]
+
+
+@admin.register(Material)
+class MaterialAdmin(HistoryAdmin):
+    """The history of an event's materials, which staff edit on the event's page."""
+
+    list_display = ["__str__", "kind", "event", "order"]
+    list_select_related = ["event"]
+    list_filter = ["kind"]
+    search_fields = ["title_ja", "title_en", "event__title_ja", "event__title_en"]
+    autocomplete_fields = ["event"]
+
+
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(HistoryAdmin):
     list_display = ["name", "email", "affiliation", "event", "status", "language", "created_at"]
     list_filter = ["status", "language", ("event", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "email", "affiliation", "event__title_ja", "event__title_en"]

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from consortium.admin import DatabaseSearchAdmin, ImportExportHistoryAdmin
+from consortium.history_admin import HistoryAdmin
 from heritage.models import DangerPeriod, HeritageSite, Threat
 from heritage.resources import HeritageSiteResource
 
 
 @admin.register(Threat)
-class ThreatAdmin(SimpleHistoryAdmin):
+class ThreatAdmin(HistoryAdmin):
     list_display = ["code", "name_ja", "name_en"]
     search_fields = ["code", "name_ja", "name_en"]
     fieldsets = [

@@ -32,6 +32,20 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class StaffFlagHistory(HistoricalRecords):
+    """History of who may do what: a user's address, active and staff flags, groups and permissions.
+
+    Nothing else is kept (never a password hash), and a save that touches only
+    other fields, such as the time of the last sign-in, leaves no entry.
+    """
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not set(update_fields) - set(self.excluded_fields):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
 class User(AbstractUser):
     """A person who signs in. The e-mail address is the login."""
 
@@ -50,6 +64,10 @@ class User(AbstractUser):
     REQUIRED_FIELDS = []
 
     objects = UserManager()
+    history = StaffFlagHistory(
+        excluded_fields=["password", "last_login", "first_name", "last_name", "date_joined", "language"],
+        m2m_fields=["groups", "user_permissions"],
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -259,6 +277,7 @@ class NewsIssue(models.Model):
     finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
     sent_count = models.PositiveIntegerField(_("sent"), default=0)
     failed_count = models.PositiveIntegerField(_("failed"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("e-mail news issue")

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import localized
 from events.markup import render_markdown
@@ -129,6 +130,8 @@ class Event(BilingualTitleMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = HistoricalRecords(m2m_fields=["co_organisers"])
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -214,6 +217,8 @@ class Speaker(models.Model):
     role_en = models.CharField(_("talk or role (English)"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
@@ -242,6 +247,8 @@ class Material(models.Model):
     file = models.FileField(_("file"), upload_to="events/materials/%Y/", blank=True)
     url = models.URLField(_("address"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("material")
@@ -305,6 +312,8 @@ class Registration(models.Model):
     promoted_at = models.DateTimeField(_("moved up from the waiting list"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     objects = RegistrationQuerySet.as_manager()
 
