@@ -59,7 +59,8 @@ class HeritageSiteAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
-        if term.isdigit():
+        # isascii: "²".isdigit() is true, and int("²") fails; no id has more than 10 digits.
+        if term.isascii() and term.isdigit() and len(term) <= 10:
             # A number is UNESCO's id of the property, which is how staff are sent to one.
             return queryset.filter(whc_id=int(term)), False
         return super().get_search_results(request, queryset, search_term)
