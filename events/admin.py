@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from consortium.history_admin import HistoryAdmin
 from events import registrations
 from events.models import Event, Material, NewsArticle, NewsAttachment, Page, PublicationStatus, Registration, Speaker
 from events.models.events import validate_time_zone
@@ -24,7 +25,7 @@ class NewsAttachmentInline(admin.TabularInline):
 
 
 @admin.register(NewsArticle)
-class NewsArticleAdmin(admin.ModelAdmin):
+class NewsArticleAdmin(HistoryAdmin):
     list_display = ["__str__", "category", "status", "publish_at"]
     list_filter = ["status", "category"]
     search_fields = ["title_ja", "title_en", "slug"]
@@ -39,7 +40,7 @@ class NewsArticleAdmin(admin.ModelAdmin):
     ]
     actions = ["publish_now"]
 
-    @admin.action(description=_("Publish the selected articles now"))
+    @admin.action(description=_("Publish the selected articles now"), permissions=["change"])
     def publish_now(self, request, queryset):
         queryset.update(status=PublicationStatus.PUBLISHED, publish_at=timezone.now())
 
@@ -49,7 +50,7 @@ class NewsArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(HistoryAdmin):
     list_display = ["__str__", "slug", "order", "is_published"]
     list_editable = ["order", "is_published"]
     prepopulated_fields = {"slug": ["title_en"]}
@@ -58,6 +59,16 @@ class PageAdmin(admin.ModelAdmin):
         (_("Japanese"), {"fields": ["title_ja", "summary_ja", "body_ja"]}),
         (_("English"), {"fields": ["title_en", "summary_en", "body_en"]}),
     ]
+
+
+@admin.register(NewsAttachment)
+class NewsAttachmentAdmin(HistoryAdmin):
+    """The history of an article's attachments, which staff edit on the article's page."""
+
+    list_display = ["__str__", "article", "order"]
+    list_select_related = ["article"]
+    search_fields = ["title_ja", "title_en", "article__title_ja", "article__title_en"]
+    autocomplete_fields = ["article"]
 
 
 class SpeakerInline(admin.TabularInline):
@@ -140,7 +151,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(HistoryAdmin):
     form = EventAdminForm
     list_display = ["__str__", "kind", "starts_at", "status", "audience", "capacity"]
     list_filter = ["status", "kind", "audience", "format"]
@@ -163,8 +174,29 @@ class EventAdmin(admin.ModelAdmin):
                 registrations.fill_places(event, base_url=request.build_absolute_uri("/").rstrip("/"))
 
 
+@admin.register(Speaker)
+class SpeakerAdmin(HistoryAdmin):
+    """The history of an event's speakers, which staff edit on the event's page."""
+
+    list_display = ["__str__", "event", "order"]
+    list_select_related = ["event"]
+    search_fields = ["name_ja", "name_en", "event__title_ja", "event__title_en"]
+    autocomplete_fields = ["event"]
+
+
+@admin.register(Material)
+class MaterialAdmin(HistoryAdmin):
+    """The history of an event's materials, which staff edit on the event's page."""
+
+    list_display = ["__str__", "kind", "event", "order"]
+    list_select_related = ["event"]
+    list_filter = ["kind"]
+    search_fields = ["title_ja", "title_en", "event__title_ja", "event__title_en"]
+    autocomplete_fields = ["event"]
+
+
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(HistoryAdmin):
     list_display = ["name", "email", "affiliation", "event", "status", "language", "created_at"]
     list_filter = ["status", "language", ("event", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "email", "affiliation", "event__title_ja", "event__title_en"]
@@ -196,7 +228,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Export the selected registrations as CSV (attendee list)"))
+    @admin.action(description=_("Export the selected registrations as CSV (attendee list)"), permissions=["view"])
     def export_csv(self, request, queryset):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="attendees.csv"'

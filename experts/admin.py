@@ -1,15 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from consortium.admin import DatabaseSearchAdmin, ImportExportHistoryAdmin, PreloadedAutocompleteInline
+from consortium.history_admin import HistoryAdmin
 from experts.models import Expert, Specialty
 from experts.resources import ExpertResource
 from projects.models import Participation
 
 
 @admin.register(Specialty)
-class SpecialtyAdmin(SimpleHistoryAdmin):
+class SpecialtyAdmin(HistoryAdmin):
     list_display = ["code", "name_ja", "name_en", "order"]
     search_fields = ["code", "name_ja", "name_en"]
     fieldsets = [

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from consortium.admin import DatabaseSearchAdmin, ImportExportHistoryAdmin
+from consortium.history_admin import HistoryAdmin
 from heritage.models import DangerPeriod, HeritageSite, Threat
 from heritage.resources import HeritageSiteResource
 
 
 @admin.register(Threat)
-class ThreatAdmin(SimpleHistoryAdmin):
+class ThreatAdmin(HistoryAdmin):
     list_display = ["code", "name_ja", "name_en"]
     search_fields = ["code", "name_ja", "name_en"]
     fieldsets = [
@@ -59,7 +59,8 @@ class HeritageSiteAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
-        if term.isdigit():
+        # isascii: "²".isdigit() is true, and int("²") fails; no id has more than 10 digits.
+        if term.isascii() and term.isdigit() and len(term) <= 10:
             # A number is UNESCO's id of the property, which is how staff are sent to one.
             return queryset.filter(whc_id=int(term)), False
         return super().get_search_results(request, queryset, search_term)

@@ -273,7 +273,8 @@ def lost_letters(text, *, is_name=False):
 
 def parse_whc_id(value):
     value = value.strip()
-    if not (value.isdigit() and 0 < int(value) <= MAX_WHC_ID):
+    # isascii: "²".isdigit() is true, and int("²") fails; the length keeps int() from long strings.
+    if not (value.isascii() and value.isdigit() and len(value) <= 10 and 0 < int(value) <= MAX_WHC_ID):
         raise RowError(f"id_no {value!r} is not a positive whole number")
     return int(value)
 
@@ -289,7 +290,7 @@ def parse_year(value, column):
     value = value.strip()
     if not value:
         return None
-    if not (value.isdigit() and len(value) == 4 and int(value) >= FIRST_INSCRIPTION_YEAR):
+    if not (value.isascii() and value.isdigit() and len(value) == 4 and int(value) >= FIRST_INSCRIPTION_YEAR):
         raise RowError(f"{column} {value!r} is not a year since {FIRST_INSCRIPTION_YEAR}")
     return int(value)
 
@@ -355,10 +356,17 @@ def parse_decimal(value, column, *, places, low=None, high=None, max_digits=None
     if not number.is_finite():
         raise RowError(f"{column} {value!r} is not a number")
     if (low is not None and number < low) or (high is not None and number > high):
-        raise RowError(f"{column} {value} is out of range ({low} to {high})")
+        bounds = f"{low} to {high}" if low is not None and high is not None else f"at least {low}"
+        raise RowError(f"{column} {value} is out of range ({bounds})")
+    if max_digits is None:
+        return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    too_large = RowError(f"{column} {value} is too large (at most {max_digits - places} digits before the point)")
+    # Checked before rounding too: rounding 1e100 to two places overflows the decimal context.
+    if number.adjusted() >= max_digits - places:
+        raise too_large
     number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    if max_digits is not None and len(number.as_tuple().digits) > max_digits:
-        raise RowError(f"{column} {value} is too large")
+    if len(number.as_tuple().digits) > max_digits:
+        raise too_large
     return number
 
 

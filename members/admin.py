@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from consortium.admin import ImportExportHistoryAdmin
+from consortium.history_admin import HistoryAdmin
 from members.admin_membership import MembershipAdmin  # noqa: F401 (registers the admin)
 from members.admin_news import NewsIssueAdmin  # noqa: F401 (registers the admin)
 from members.models import Organization, SubCommittee, User
@@ -11,7 +11,7 @@ from members.resources import OrganizationResource
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(HistoryAdmin, BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "language", "is_staff", "is_active", "date_joined"]
     list_filter = ["is_staff", "is_superuser", "is_active", "language"]
@@ -28,6 +28,30 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]
+    # Only a superuser grants staff status, superuser status or permissions. Read-only fields
+    # are left out of the form, so a crafted POST that sets them changes nothing.
+    privilege_fields = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return readonly
+        return [*readonly, *self.privilege_fields]
+
+    def has_change_permission(self, request, obj=None):
+        # A staff account's e-mail address or password is a way into its powers.
+        if obj is not None and obj.is_staff and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_staff and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def has_revert_permission(self, request, obj):
+        # An earlier version may hold staff or superuser status.
+        return request.user.is_superuser
 
 
 @admin.register(Organization)
@@ -47,7 +71,7 @@ class OrganizationAdmin(ImportExportHistoryAdmin):
 
 
 @admin.register(SubCommittee)
-class SubCommitteeAdmin(SimpleHistoryAdmin):
+class SubCommitteeAdmin(HistoryAdmin):
     list_display = ["code", "name_ja", "name_en", "region", "order"]
     list_select_related = ["region"]
     list_filter = ["region"]

@@ -14,8 +14,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
+from consortium.history_admin import HistoryAdmin
 from members import approval, newsletter
 from members.models import Membership
 
@@ -45,7 +45,7 @@ class EmailVerifiedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["user", "organisation", "kind", "status", "email_verified", "applied_at", "decided_at"]
     list_filter = ["status", "kind", EmailVerifiedFilter, "news_opt_in", "subcommittees"]
     list_select_related = ["user", "organization"]

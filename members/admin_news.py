@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from consortium.history_admin import HistoryAdmin
 from members import newsletter
 from members.models import NewsDelivery, NewsIssue
 
@@ -26,7 +27,7 @@ class NewsDeliveryInline(admin.TabularInline):
 
 
 @admin.register(NewsIssue)
-class NewsIssueAdmin(admin.ModelAdmin):
+class NewsIssueAdmin(HistoryAdmin):
     list_display = ["__str__", "status", "created_at", "queued_at", "finished_at", "sent_count", "failed_count"]
     list_filter = ["status"]
     search_fields = ["subject_ja", "subject_en"]

@@ -28,7 +28,7 @@ class ApplicationForm(SignupForm):
     )
     organization = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organization.objects.only("name_ja", "name_en"),
+        queryset=Organization.objects.listed().only("name_ja", "name_en"),
         required=False,
         empty_label=_("(not in the list)"),
         help_text=_("Choose your organisation, or leave this empty and type its name below."),

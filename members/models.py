@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,20 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class StaffFlagHistory(HistoricalRecords):
+    """History of who may do what: a user's address, active and staff flags, groups and permissions.
+
+    Nothing else is kept (never a password hash), and a save that touches only
+    other fields, such as the time of the last sign-in, leaves no entry.
+    """
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not set(update_fields) - set(self.excluded_fields):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
 class User(AbstractUser):
     """A person who signs in. The e-mail address is the login."""
 
@@ -50,6 +65,10 @@ class User(AbstractUser):
     REQUIRED_FIELDS = []
 
     objects = UserManager()
+    history = StaffFlagHistory(
+        excluded_fields=["password", "last_login", "first_name", "last_name", "date_joined", "language"],
+        m2m_fields=["groups", "user_permissions"],
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -61,6 +80,33 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def listed(self):
+        """Organisations the portal may name to anyone, as the sign-up page's choice does.
+
+        An organisation is listed when it is a member (an active membership),
+        co-organises an announced event, or appears on an expert or project
+        record that members see. One known only from staff-only records is not.
+        """
+        from consortium.visibility import Visibility
+        from events.models import Event
+        from experts.models import Expert
+        from projects.models import CooperationProject
+
+        here = OuterRef("pk")
+        seen_by_members = Visibility.MEMBERS
+        return self.filter(
+            Exists(Membership.objects.filter(organization=here, status=Membership.Status.ACTIVE))
+            | Exists(Event.objects.announced().filter(co_organisers=here))
+            | Exists(Expert.objects.filter(organization=here, visibility=seen_by_members))
+            | Exists(
+                CooperationProject.objects.filter(
+                    Q(lead_organization=here) | Q(partners=here), visibility=seen_by_members
+                )
+            )
+        )
 
 
 class Organization(BilingualNameMixin, models.Model):
@@ -86,6 +132,8 @@ class Organization(BilingualNameMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -235,6 +283,7 @@ class NewsIssue(models.Model):
     finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
     sent_count = models.PositiveIntegerField(_("sent"), default=0)
     failed_count = models.PositiveIntegerField(_("failed"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("e-mail news issue")

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from consortium.admin import (
     DatabaseSearchAdmin,
@@ -8,12 +7,13 @@ from consortium.admin import (
     PreloadedAutocompleteInline,
     deferred_search_columns,
 )
+from consortium.history_admin import HistoryAdmin
 from projects.models import CooperationProject, Funder, Participation, ProjectDocument
 from projects.resources import CooperationProjectResource
 
 
 @admin.register(Funder)
-class FunderAdmin(SimpleHistoryAdmin):
+class FunderAdmin(HistoryAdmin):
     list_display = ["code", "name_ja", "name_en", "kind"]
     list_filter = ["kind"]
     search_fields = ["code", "name_ja", "name_en"]
@@ -69,7 +69,7 @@ class CooperationProjectAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(SimpleHistoryAdmin):
+class ParticipationAdmin(HistoryAdmin):
     list_display = ["project", "expert", "role", "note"]
     list_select_related = ["project", "expert"]
     list_filter = ["role"]

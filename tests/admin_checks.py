@@ -3,6 +3,7 @@
 import io
 
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -82,3 +83,27 @@ def assert_members_are_sent_to_the_admin_login(client, member, admin):
     response = client.get(reverse(f"admin:{admin}_changelist"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("admin:login"))
+
+
+def change_form_data(response):
+    """The change form's own values, with empty inline formsets, ready to post back."""
+    form = response.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        widget = getattr(field.widget, "widget", field.widget)
+        value = form[name].value()
+        if isinstance(field, forms.FileField):
+            continue
+        if isinstance(widget, forms.MultiWidget):
+            for index, part in enumerate(widget.decompress(value)):
+                data[f"{name}_{index}"] = "" if part is None else part
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        else:
+            data[name] = "" if value is None else value
+    for formset in response.context.get("inline_admin_formsets", []):
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = 0 if name.endswith("FORMS") else 1000
+    return data

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import localized
 from consortium.link_secrets import looks_like_secret, new_secret
@@ -131,6 +132,8 @@ class Event(BilingualTitleMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = HistoricalRecords(m2m_fields=["co_organisers"])
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -216,6 +219,8 @@ class Speaker(models.Model):
     role_en = models.CharField(_("talk or role (English)"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
@@ -244,6 +249,8 @@ class Material(models.Model):
     file = models.FileField(_("file"), upload_to="events/materials/%Y/", blank=True, validators=[validate_document])
     url = models.URLField(_("address"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("material")
@@ -315,6 +322,8 @@ class Registration(models.Model):
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     # The secret in the registrant's manage link; a new one revokes the links already sent.
     manage_key = models.CharField(_("key of the manage link"), max_length=64, default=new_secret, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["manage_key"])
 
     objects = RegistrationQuerySet.as_manager()
 

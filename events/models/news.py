@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import localized
 from consortium.uploads import UploadValidator, validate_image
@@ -57,6 +58,8 @@ class NewsArticle(BilingualTitleMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    history = HistoricalRecords()
+
     objects = NewsQuerySet.as_manager()
 
     class Meta:
@@ -98,6 +101,8 @@ class NewsAttachment(models.Model):
         validators=[UploadValidator(["pdf", "docx", "xlsx", "pptx", "zip"])],
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attachment")

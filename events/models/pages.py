@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import localized
 from events.markup import render_markdown
@@ -36,6 +37,8 @@ class Page(BilingualTitleMixin, models.Model):
     body_ja = models.TextField(_("body (Japanese)"), blank=True, help_text=_("Markdown."))
     body_en = models.TextField(_("body (English)"), blank=True, help_text=_("Markdown."))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
 
     objects = PageQuerySet.as_manager()
 

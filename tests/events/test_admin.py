@@ -4,10 +4,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from events.models import Event, NewsArticle, PublicationStatus, Registration
 from tests.admin_checks import assert_flat_queries, sign_in_to_admin
+from tests.conftest import make_user
 from tests.events.conftest import make_article, make_event, make_registration
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +126,28 @@ def test_admin_lists_run_a_fixed_number_of_queries(client, staff, model, add_row
     sign_in_to_admin(client, staff)
     add_rows()
     assert_flat_queries(client, reverse(f"admin:events_{model}_changelist"), add_rows, most=12)
+
+
+def offered_actions(response):
+    form = response.context["action_form"]
+    return [] if form is None else [name for name, _label in form.fields["action"].choices if name]
+
+
+def test_staff_with_only_view_permission_are_not_offered_the_publish_action(client):
+    viewer = make_user("viewer@example.org", is_staff=True)
+    viewer.user_permissions.set(Permission.objects.filter(codename__in=["view_newsarticle", "view_registration"]))
+    draft = make_article(status=PublicationStatus.DRAFT)
+    sign_in_to_admin(client, viewer)
+    changelist = reverse("admin:events_newsarticle_changelist")
+    assert "publish_now" not in offered_actions(client.get(changelist))
+    client.post(changelist, {"action": "publish_now", "_selected_action": [draft.pk]})
+    assert not NewsArticle.objects.published().filter(pk=draft.pk).exists()
+    assert "export_csv" in offered_actions(client.get(reverse("admin:events_registration_changelist")))
+
+
+def test_staff_with_change_permission_are_offered_the_publish_action(client):
+    editor = make_user("editor@example.org", is_staff=True)
+    editor.user_permissions.set(Permission.objects.filter(codename__in=["view_newsarticle", "change_newsarticle"]))
+    make_article(status=PublicationStatus.DRAFT)
+    sign_in_to_admin(client, editor)
+    assert "publish_now" in offered_actions(client.get(reverse("admin:events_newsarticle_changelist")))

@@ -72,6 +72,14 @@ def test_site_changelist_finds_a_site_by_world_heritage_id_or_name(staff_client,
     assert staff_client.get(url, {"q": "Stećci", "in_danger__exact": "1"}).context["cl"].result_count == 0
 
 
+@pytest.mark.parametrize("term", ["²", "9001²", "٩٠٠١", "9" * 30, "9" * 5000])
+def test_site_search_for_digits_that_are_no_id_answers_as_a_text_search(staff_client, places, term):
+    make_sites(3, places)
+    response = staff_client.get(reverse("admin:heritage_heritagesite_changelist"), {"q": term})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count <= 1  # "²" is read as "2", as in "Stećci 2"
+
+
 def test_site_change_form_runs_a_fixed_number_of_queries_whatever_its_periods_in_danger(staff_client, places):
     [site] = make_sites(1, places)
 

@@ -228,3 +228,31 @@ def test_a_value_staff_set_back_to_the_imported_one_is_no_correction(tmp_path, d
     run_import(write_export(tmp_path / "2020.csv", [whc_row(name_en="Djemila")]))
     site.refresh_from_db()
     assert site.name_en == "Djemila"
+
+
+def test_rows_with_numbers_out_of_bounds_are_rejected_with_row_column_and_value(tmp_path, db):
+    rows = good_rows(30)
+    rows[1] = whc_row(id_no="1201", area_hectares="1e100")
+    rows[2] = whc_row(id_no="1202", area_hectares="1" * 40)
+    rows[3] = whc_row(id_no="1203", area_hectares="inf")
+    path = write_export(tmp_path / "whc.csv", rows)
+
+    output = run_import(path)
+
+    assert "rejected row 3 (id_no 1201): area_hectares 1e100 is too large" in output
+    assert f"rejected row 4 (id_no 1202): area_hectares {'1' * 40} is too large" in output
+    assert "rejected row 5 (id_no 1203): area_hectares 'inf' is not a number" in output
+    assert "27 created" in output
+    assert not HeritageSite.objects.filter(whc_id__in=[1201, 1202, 1203]).exists()
+
+
+def test_a_file_of_numbers_out_of_bounds_is_refused_and_nothing_written(tmp_path, existing_site):
+    values = ["1e100", "nan", "-5", "1" * 40]
+    rows = good_rows(6) + [whc_row(id_no=str(2000 + n), area_hectares=value) for n, value in enumerate(values)]
+    rows.append(whc_row(id_no="2010", latitude="200"))
+    path = write_export(tmp_path / "whc.csv", rows)
+    with pytest.raises(
+        CommandError, match=r"5 of its 11 rows cannot be read.*row 8 \(id_no 2000\): area_hectares 1e100"
+    ):
+        run_import(path)
+    assert_nothing_written(existing_site)

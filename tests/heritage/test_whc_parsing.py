@@ -174,3 +174,31 @@ def test_parse_row_warns_about_what_it_imports_with_doubt():
     assert len(row.warnings) == 3
     assert all(warning.startswith("row 9 (id_no 191): ") for warning in row.warnings)
     assert "no country code (Jerusalem, Arab States)" in row.warnings[2]
+
+
+@pytest.mark.parametrize(
+    ("values", "reason"),
+    [
+        ({"area_hectares": "1e100"}, "area_hectares 1e100 is too large"),
+        ({"area_hectares": "1" * 40}, f"area_hectares {'1' * 40} is too large"),
+        ({"area_hectares": "999999999999.999"}, "area_hectares 999999999999.999 is too large"),
+        ({"area_hectares": "inf"}, "area_hectares 'inf' is not a number"),
+        ({"area_hectares": "-Infinity"}, "area_hectares '-Infinity' is not a number"),
+        ({"area_hectares": "nan"}, "area_hectares 'nan' is not a number"),
+        ({"area_hectares": "sNaN"}, "area_hectares 'sNaN' is not a number"),
+        ({"area_hectares": "-5"}, r"area_hectares -5 is out of range \(at least 0\)"),
+        ({"latitude": "200"}, r"latitude 200 is out of range \(-90 to 90\)"),
+        ({"latitude": "1e100"}, "latitude 1e100 is out of range"),
+        ({"longitude": "-" + "9" * 40}, "longitude -9+ is out of range"),
+        ({"id_no": "²"}, "id_no '²' is not a positive whole number"),
+        ({"id_no": "1" * 5000}, "id_no '1+' is not a positive whole number"),
+        ({"date_inscribed": "198²"}, "date_inscribed '198²' is not a year"),
+    ],
+)
+def test_parse_row_rejects_numbers_it_cannot_store_with_the_column_and_value(values, reason):
+    with pytest.raises(RowError, match=reason):
+        parse_row(whc_row(**values), 7)
+
+
+def test_parse_row_keeps_the_largest_area_the_database_holds():
+    assert parse_row(whc_row(area_hectares="99999999999.99"), 7).area_hectares == Decimal("99999999999.99")

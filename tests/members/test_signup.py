@@ -5,14 +5,20 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
+from consortium.visibility import Visibility
 from members.models import Membership, Organization, SubCommittee, User
+from projects.models import CooperationProject
+from tests.events.conftest import make_event
 
 
 @pytest.fixture
-def organisation(db):
-    return Organization.objects.create(
+def organisation(member):
+    """A member organisation, which the sign-up page lists."""
+    organisation = Organization.objects.create(
         name_ja="東京文化財研究所", name_en="Tokyo Research Institute", kind="research_institute"
     )
+    Membership.objects.filter(user=member).update(organization=organisation)
+    return organisation
 
 
 @pytest.fixture
@@ -90,4 +96,46 @@ def test_typed_organisation_is_kept_when_not_in_the_list(client, db):
 def test_organisational_membership_needs_an_organisation(client, db):
     response = client.post("/en/accounts/signup/", application(kind="organisational"))
     assert response.status_code == 200
+    assert not User.objects.filter(email="aiko@example.org").exists()
+
+
+def organisation_named(name_en, **fields):
+    return Organization.objects.create(name_ja=name_en, name_en=name_en, kind="university", **fields)
+
+
+def signup_choices(client):
+    form = client.get("/en/accounts/signup/").context["form"]
+    return {str(organisation) for organisation in form.fields["organization"].queryset}
+
+
+def test_signup_page_lists_no_organisation_known_only_from_a_staff_only_project(client, organisation):
+    secret_lead = organisation_named("Secret Lead University")
+    secret_partner = organisation_named("Secret Partner Institute")
+    project = CooperationProject.objects.create(
+        title_en="Confidential survey", kind="research", start_year=2020, visibility=Visibility.STAFF
+    )
+    project.lead_organization = secret_lead
+    project.save()
+    project.partners.add(secret_partner)
+    public_partner = organisation_named("Open Partner Foundation")
+    CooperationProject.objects.create(title_en="Open survey", kind="research", start_year=2020).partners.add(
+        public_partner
+    )
+    co_organiser = organisation_named("Co-organising Museum")
+    make_event().co_organisers.add(co_organiser)
+    organisation_named("Nobody's University")
+
+    choices = signup_choices(client)
+    assert choices == {str(organisation), "Open Partner Foundation", "Co-organising Museum"}
+    content = client.get("/en/accounts/signup/").content.decode()
+    assert "Tokyo Research Institute" in content
+    assert "Secret Lead University" not in content
+    assert "Secret Partner Institute" not in content
+
+
+def test_signup_refuses_an_organisation_that_is_not_listed(client, db):
+    hidden = organisation_named("Secret Lead University")
+    response = client.post("/en/accounts/signup/", application(organization=hidden.pk))
+    assert response.status_code == 200
+    assert "organization" in response.context["form"].errors
     assert not User.objects.filter(email="aiko@example.org").exists()
