@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm, SelectableFieldsExportForm
-from simple_history.admin import SimpleHistoryAdmin
 
+from consortium.history_admin import HistoryAdmin
 from consortium.models import Country, DataExport, Language, Region
 from consortium.search import SEARCH_COLUMNS, Query, matching, search_columns
 
@@ -51,7 +51,7 @@ class SizeLimitedImportForm(ImportForm):
         return upload
 
 
-class ImportExportHistoryAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ImportExportHistoryAdmin(ImportExportMixin, HistoryAdmin):
     """History of every change, and CSV/XLSX import and export, for the database's large tables."""
 
     formats = [CSV, XLSX]
@@ -168,7 +168,7 @@ class PreloadedAutocompleteInline:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class LoadedByMigrationAdmin(SimpleHistoryAdmin):
+class LoadedByMigrationAdmin(HistoryAdmin):
     """Reference data that a data migration loads from a maintained source: staff correct it, never add or remove."""
 
     def has_add_permission(self, request):
@@ -179,7 +179,7 @@ class LoadedByMigrationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(HistoryAdmin):
     list_display = ["code", "name_ja", "name_en", "scheme", "order"]
     list_filter = ["scheme"]
     search_fields = ["code", "name_ja", "name_en"]

@@ -8,15 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from consortium.exports import neutralised
 from consortium.history_admin import HistoryAdmin
 from events import registrations
 from events.models import Event, Material, NewsArticle, NewsAttachment, Page, PublicationStatus, Registration, Speaker
 from events.models.events import validate_time_zone
-
-
-def spreadsheet_safe(*cells):
-    """Cells as text a spreadsheet will not run: a name typed as ``=HYPERLINK(...)`` stays a name."""
-    return ["'" + cell if cell[:1] in ("=", "+", "-", "@") else cell for cell in map(str, cells)]
 
 
 class NewsAttachmentInline(admin.TabularInline):
@@ -241,14 +237,17 @@ class RegistrationAdmin(HistoryAdmin):
         rows = queryset.select_related("event").order_by("event__starts_at", "status", "created_at")
         for registration in rows:
             writer.writerow(
-                spreadsheet_safe(
-                    registration.event.title,
-                    registration.name,
-                    registration.email,
-                    registration.affiliation,
-                    registration.get_status_display(),
-                    registration.language,
-                    timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-                )
+                [
+                    neutralised(str(cell))
+                    for cell in (
+                        registration.event.title,
+                        registration.name,
+                        registration.email,
+                        registration.affiliation,
+                        registration.get_status_display(),
+                        registration.language,
+                        timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                    )
+                ]
             )
         return response

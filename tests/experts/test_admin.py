@@ -1,6 +1,7 @@
 """The staff admin of experts and specialties: pages, query counts, history, import and export."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -18,7 +19,10 @@ from tests.admin_checks import (
     count_queries,
     export,
     import_preview,
+    sign_in_to_admin,
 )
+from tests.admin_checks import change_form_data as admin_form_data
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +196,23 @@ def test_an_admin_edit_is_recorded_with_who_when_and_the_old_and_new_values(staf
     ).content.decode()
     for words in ("変更者", "変更理由", "変更内容", "日時"):
         assert words in japanese
+
+
+def test_staff_who_may_only_view_experts_cannot_revert_one(client, staff_client, vocabulary):
+    [expert] = make_experts(1, vocabulary)
+    staff_client.post(
+        reverse("admin:experts_expert_change", args=[expert.pk]), change_form_data(expert, visibility="staff")
+    )
+    earlier = expert.history.latest().prev_record
+    url = reverse("admin:experts_expert_simple_history", args=[expert.pk, earlier.history_id])
+    data = admin_form_data(staff_client.get(url))
+    viewer = make_user("viewer@example.org", is_staff=True)
+    viewer.user_permissions.set(Permission.objects.filter(codename="view_expert"))
+    sign_in_to_admin(client, viewer)
+
+    assert client.post(url, data).status_code == 403
+    expert.refresh_from_db()
+    assert expert.visibility == "staff"
 
 
 def test_import_preview_rejects_each_bad_row_with_its_reason_and_writes_nothing(staff_client, vocabulary):
