@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -43,6 +44,8 @@ class User(AbstractUser):
         default="ja",
         help_text=_("Language of the e-mails the portal sends to this person."),
     )
+    # Counts changes to the second factors; part of the session hash, so a change signs out other sessions.
+    factors_version = models.PositiveIntegerField(_("second factor changes"), default=0, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -60,6 +63,26 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def get_session_auth_hash(self):
+        """Sessions end when the password changes (Django) and when the second factors change."""
+        return self._session_auth_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_auth_hash(fallback_secret)
+
+    def _session_auth_hash(self, secret=None):
+        # Until the first change of factors the hash is Django's own, so existing sessions survive this rule.
+        password_hash = self._get_session_auth_hash(secret=secret)
+        if not self.factors_version:
+            return password_hash
+        return salted_hmac(
+            "members.User.factors_version",
+            f"{password_hash}:{self.factors_version}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class Organization(BilingualNameMixin, models.Model):
