@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "members.middleware.SessionLifetimeMiddleware",
     "members.middleware.StaffSecondFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that its process_exception is the first to see a view's database outage.
+    "consortium.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "consortium.urls"
