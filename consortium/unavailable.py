@@ -4,6 +4,7 @@ The page is rendered without the request, so it reads neither the session nor th
 both would need the database that is missing.
 """
 
+import logging
 import sys
 
 from django.conf import settings
@@ -13,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.defaults import server_error as django_server_error
+
+logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 10
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -39,6 +42,7 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_UNAVAILABLE):
+            logger.warning("Database unavailable, answering 503: %s", exception)
             return database_unavailable()
         return None
 
