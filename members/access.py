@@ -59,7 +59,7 @@ def has_second_factor(user):
 def mark_second_factor_passed(user, passed=True):
     """Record on ``user`` whether the session it came with passed the second factor.
 
-    members.middleware.SecondFactorSessionMiddleware marks each request's user from
+    members.middleware.StaffSecondFactorMiddleware marks each request's user from
     allauth's record of how the session authenticated; a user object that no
     request marked has not passed it.
     """
