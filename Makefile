@@ -9,6 +9,9 @@ INSTALLED := $(VENV)/.installed
 CATALOGUE := locale/ja/LC_MESSAGES/django
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Local work: the development key and console e-mail. The portal itself defaults to production
+# (DJANGO_DEBUG unset is 0); `make serve`, `check-deploy`, `loadtest` and `bench` run production settings.
+export DJANGO_DEBUG ?= 1
 
 .PHONY: help run serve test lint format messages setup db migrate check-deploy clean security e2e backup restore loadtest bench
 

@@ -1,9 +1,11 @@
 """Settings for the consortium portal.
 
-Local work needs no environment variable at all. A deployment sets
-``DJANGO_DEBUG=0`` and must then provide a real secret key, its host names
-and its database, or the portal refuses to start. ``env.sample`` lists every
-variable with its default and meaning.
+Local work sets ``DJANGO_DEBUG=1`` (``make`` and the test settings do) and
+needs no other variable. Without it the portal runs as in production and must
+then be given a real secret key, its host names and its database, or it
+refuses to start: a deployment that forgets ``DJANGO_DEBUG`` never runs with
+the public development key. ``env.sample`` lists every variable with its
+default and meaning.
 """
 
 import re
@@ -20,7 +22,7 @@ from consortium.env import DEFAULT_DATABASE_URL, env_bool, env_int, env_list, en
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 _DEV_SECRET_KEY = "local-development-only-not-a-secret"  # noqa: S105 (refused below in production)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_SECRET_KEY)
@@ -30,7 +32,9 @@ if not DEBUG:
     missing = [name for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL") if not is_set(name)]
     if missing:
         raise ImproperlyConfigured(
-            "Production (DJANGO_DEBUG=0) needs these environment variables: " + ", ".join(missing) + "."
+            "Production (DJANGO_DEBUG unset or 0) needs these environment variables: "
+            + ", ".join(missing)
+            + ". Local work sets DJANGO_DEBUG=1 (make does)."
         )
     if SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be a random string of at least 50 characters.")
@@ -73,6 +77,8 @@ MIDDLEWARE = [
     "members.middleware.SessionLifetimeMiddleware",
     "members.middleware.StaffSecondFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that its process_exception is the first to see a view's database outage.
+    "consortium.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "consortium.urls"

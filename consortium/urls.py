@@ -10,6 +10,9 @@ from events.sitemaps import sitemap_xml
 # The admin signs in through allauth, so its rate limits and second factor apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
 
+# While the database is unreachable, errors met outside views answer 503 too (see consortium.unavailable).
+handler500 = "consortium.unavailable.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

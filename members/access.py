@@ -6,10 +6,12 @@ count asks this module, and nothing else re-spells the rule.
 | PUBLIC    | anonymous visitors                             | public pages                  |
 | APPLICANT | signed in, membership not active (any status)  | public pages, own account     |
 | MEMBER    | active membership                              | the database, not staff-only  |
-| STAFF     | is_staff, with a second factor                 | everything                    |
+| STAFF     | is_staff, signed in with a second factor       | everything                    |
 
 Staff whose account has no second factor yet see what a member sees: the
 admin sends them to set one up, and staff-only records wait until they have.
+So do staff whose session has not passed the second factor (one that began
+before they added it): the admin asks them for it.
 """
 
 from enum import IntEnum
@@ -40,7 +42,7 @@ def access_level(user):
     if user is None or not user.is_authenticated or not user.is_active:
         return Level.PUBLIC
     if user.is_staff:
-        return Level.STAFF if has_second_factor(user) else Level.MEMBER
+        return Level.STAFF if passed_second_factor(user) else Level.MEMBER
     membership = getattr(user, "membership", None)
     if membership is not None and membership.is_active:
         return Level.MEMBER
@@ -48,17 +50,29 @@ def access_level(user):
 
 
 def has_second_factor(user):
-    """Whether the account has a second factor; asked once per request (the user object's life).
-
-    With one, allauth asks for it at every sign-in, so a session of this user has passed it.
-    """
+    """Whether the account has a second factor; asked once per request (the user object's life)."""
     if not hasattr(user, "_has_second_factor"):
         user._has_second_factor = is_mfa_enabled(user, types=SECOND_FACTORS)
     return user._has_second_factor
 
 
+def mark_second_factor_passed(user, passed=True):
+    """Record on ``user`` whether the session it came with passed the second factor.
+
+    members.middleware.StaffSecondFactorMiddleware marks each request's user from
+    allauth's record of how the session authenticated; a user object that no
+    request marked has not passed it.
+    """
+    user._passed_second_factor = passed
+
+
+def passed_second_factor(user):
+    """Whether this session of the user passed a second factor that the account still has."""
+    return getattr(user, "_passed_second_factor", False) and has_second_factor(user)
+
+
 def hides_staff_records(user):
-    """Staff who would see staff-only records once their account has a second factor."""
+    """Staff who would see staff-only records once they sign in with a second factor."""
     return bool(user is not None and user.is_authenticated and user.is_staff and access_level(user) < Level.STAFF)
 
 

@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
 from allauth.core.exceptions import ImmediateHttpResponse
 from django.core.exceptions import ValidationError
+from django.urls import translate_url
 from django.utils import translation
 
 from members.models import User
@@ -23,7 +24,8 @@ class AccountAdapter(DefaultAccountAdapter):
             raise ImmediateHttpResponse(ratelimit.respond_429(request)) from error
 
     def send_mail(self, template_prefix, email, context):
-        """Account e-mails go out in the language the person chose, whatever page they were on.
+        """Account e-mails go out in the language the person chose, whatever page they were on,
+        and their links open the pages in that language.
 
         An address with no account (allauth writes to it to prevent
         enumeration) gets the language of the page.
@@ -31,5 +33,11 @@ class AccountAdapter(DefaultAccountAdapter):
         user = context.get("user")
         if getattr(user, "language", None) is None:
             user = User.objects.filter(email__iexact=email).only("language").first()
-        with translation.override(getattr(user, "language", None) or translation.get_language()):
+        language = getattr(user, "language", None) or translation.get_language()
+        # allauth builds the links under the page's language prefix: point them at the reader's.
+        context = {
+            key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
+            for key, value in context.items()
+        }
+        with translation.override(language):
             super().send_mail(template_prefix, email, context)

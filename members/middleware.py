@@ -2,14 +2,16 @@
 
 import time
 
+from allauth.account.authentication import get_authentication_records
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from members.access import has_second_factor
+from members.access import has_second_factor, mark_second_factor_passed, passed_second_factor
 from members.signals import LAST_SEEN_AT, SIGNED_IN_AT
 
 # Record activity at most this often, so that reading pages does not write the session each time.
@@ -43,21 +45,26 @@ class SessionLifetimeMiddleware:
 
 
 class StaffSecondFactorMiddleware:
-    """Send staff without a second factor to set one up before they reach the admin."""
+    """Mark whether the session passed a second factor, and keep staff out of the admin until it has.
+
+    Staff without a second factor are sent to set one up; staff whose session
+    has not passed theirs (it began before they added it) are asked for it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if (
-            user.is_authenticated
-            and user.is_staff
-            and request.path.startswith(reverse("admin:index"))
-            and not has_second_factor(user)
-        ):
-            messages.warning(
-                request, _("Staff accounts need two-factor authentication. Please set it up to use the admin.")
-            )
-            return redirect("mfa_activate_totp")
+        if user.is_authenticated:
+            records = get_authentication_records(request, user)
+            mark_second_factor_passed(user, any(record.get("method") == "mfa" for record in records))
+            if user.is_staff and request.path.startswith(reverse("admin:index")) and not passed_second_factor(user):
+                if has_second_factor(user):
+                    messages.warning(request, _("Please confirm your second factor to use the admin."))
+                    return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
+                messages.warning(
+                    request, _("Staff accounts need two-factor authentication. Please set it up to use the admin.")
+                )
+                return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -59,6 +60,8 @@ class User(AbstractUser):
         default="ja",
         help_text=_("Language of the e-mails the portal sends to this person."),
     )
+    # Counts changes to the second factors; part of the session hash, so a change signs out other sessions.
+    factors_version = models.PositiveIntegerField(_("second factor changes"), default=0, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -66,7 +69,15 @@ class User(AbstractUser):
 
     objects = UserManager()
     history = StaffFlagHistory(
-        excluded_fields=["password", "last_login", "first_name", "last_name", "date_joined", "language"],
+        excluded_fields=[
+            "password",
+            "last_login",
+            "first_name",
+            "last_name",
+            "date_joined",
+            "language",
+            "factors_version",
+        ],
         m2m_fields=["groups", "user_permissions"],
     )
 
@@ -80,6 +91,26 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def get_session_auth_hash(self):
+        """Sessions end when the password changes (Django) and when the second factors change."""
+        return self._session_auth_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_auth_hash(fallback_secret)
+
+    def _session_auth_hash(self, secret=None):
+        # Until the first change of factors the hash is Django's own, so existing sessions survive this rule.
+        password_hash = self._get_session_auth_hash(secret=secret)
+        if not self.factors_version:
+            return password_hash
+        return salted_hmac(
+            "members.User.factors_version",
+            f"{password_hash}:{self.factors_version}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class OrganizationQuerySet(models.QuerySet):

@@ -1,7 +1,13 @@
 import time
 
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.signals import authenticator_added, authenticator_removed, authenticator_reset
+from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.contrib.auth.signals import user_logged_in
+from django.db.models import F
 from django.dispatch import receiver
+
+from members.access import SECOND_FACTORS
 
 SIGNED_IN_AT = "members.signed_in_at"
 LAST_SEEN_AT = "members.last_seen_at"
@@ -14,3 +20,21 @@ def remember_sign_in_time(sender, request, user, **kwargs):
         now = int(time.time())
         request.session[SIGNED_IN_AT] = now
         request.session[LAST_SEEN_AT] = now
+
+
+@receiver(authenticator_added)
+@receiver(authenticator_removed)
+@receiver(authenticator_reset)
+def end_other_sessions_on_factor_change(sender, request, user, authenticator, **kwargs):
+    """A change of second factors signs the user's other sessions out; this one stays.
+
+    Adding an authenticator app or a security key proves it as a sign-in with it
+    would, so this session then counts as having passed the second factor.
+    """
+    get_user_model().objects.filter(pk=user.pk).update(factors_version=F("factors_version") + 1)
+    user.refresh_from_db(fields=["factors_version"])
+    if request is None or not hasattr(request, "session"):
+        return
+    update_session_auth_hash(request, user)
+    if kwargs.get("signal") is authenticator_added and authenticator.type in SECOND_FACTORS:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)

@@ -2,12 +2,32 @@
 
 import io
 
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django import forms
 from django.db import connection
+from django.http import HttpRequest
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
+
+
+def record_second_factor(client, user):
+    """Records in ``client``'s session that it passed the second factor, as allauth's sign-in does."""
+    request = HttpRequest()
+    request.session = client.session
+    record_authentication(request, user, "mfa", type="totp")
+    request.session.save()
+
+
+def sign_in_without_second_factor(client, user):
+    """Signs ``user`` in with a session that has not passed the second factor (one older than the factor)."""
+    client.force_login(user)
+    session = client.session
+    session.pop(AUTHENTICATION_METHODS_SESSION_KEY, None)
+    session.save()
+    return client
 
 
 def sign_in_to_admin(client, user):
@@ -15,6 +35,7 @@ def sign_in_to_admin(client, user):
     if not user.authenticator_set.exists():
         TOTP.activate(user, generate_totp_secret())
     client.force_login(user)
+    record_second_factor(client, user)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
 

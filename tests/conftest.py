@@ -2,11 +2,14 @@
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.test import Client
 from django.utils import translation
 
+from members.access import SECOND_FACTORS
 from members.models import Membership, User
-from tests.admin_checks import sign_in_to_admin
+from tests.admin_checks import record_second_factor, sign_in_to_admin
 
 
 def pytest_collection_modifyitems(items):
@@ -16,6 +19,24 @@ def pytest_collection_modifyitems(items):
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
             raise pytest.UsageError(f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def force_login_passes_the_second_factor():
+    """``Client.force_login`` signs in as allauth's sign-in does: an account with a second factor passes it.
+
+    A test of a session that has not passed it signs in with ``admin_checks.sign_in_without_second_factor``.
+    """
+    django_force_login = Client.force_login
+
+    def force_login(self, user, backend=None):
+        django_force_login(self, user, backend)
+        if is_mfa_enabled(user, types=SECOND_FACTORS):
+            record_second_factor(self, user)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "force_login", force_login)
+        yield
 
 
 @pytest.fixture(autouse=True)

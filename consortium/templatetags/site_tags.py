@@ -24,6 +24,12 @@ def hides_staff_records(user):
     return access.hides_staff_records(user)
 
 
+@register.filter
+def has_second_factor(user):
+    """Whether the account has a second factor (which this session may not have passed)."""
+    return access.has_second_factor(user)
+
+
 @register.simple_tag
 def facet_checkboxes(facet):
     """A facet's options as labelled checkboxes, ids ``id_<facet>_<n>``.

@@ -50,9 +50,23 @@ def test_bad_boolean_is_refused_not_guessed():
     assert "DJANGO_DEBUG must be one of" in result.stderr
 
 
-def test_local_work_needs_no_variable():
-    result = run_manage("check")
+def test_local_work_needs_only_debug():
+    result = run_manage("check", DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
+
+
+def test_debug_is_off_and_the_portal_refuses_to_start_when_nothing_is_set():
+    result = run_manage("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    code = "from django.conf import settings; print(settings.DEBUG)"
+    env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_DEBUG"}
+    result = run_manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
 
 
 def test_check_deploy_passes_in_production_mode():

@@ -1,6 +1,6 @@
 import pytest
 
-from members.access import Level, access_level
+from members.access import Level, access_level, mark_second_factor_passed
 
 
 @pytest.mark.parametrize(
@@ -13,8 +13,14 @@ from members.access import Level, access_level
         ("staff_without_second_factor", Level.MEMBER),
     ],
 )
-def test_access_level_of_each_fixed_user(request, fixture, level):
-    assert access_level(request.getfixturevalue(fixture)) == level
+def test_access_level_of_each_fixed_user_signed_in_with_their_second_factor(request, fixture, level):
+    user = request.getfixturevalue(fixture)
+    mark_second_factor_passed(user)
+    assert access_level(user) == level
+
+
+def test_staff_whose_session_has_not_passed_the_second_factor_are_at_member_level(staff):
+    assert access_level(staff) == Level.MEMBER
 
 
 def test_anonymous_visitor_is_public():
