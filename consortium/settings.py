@@ -127,6 +127,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
+        # Rate-limit counters live here too: at Django's default of 300 entries, a flood of
+        # sign-in attempts would make the cache cull a third of its keys, counters included.
+        "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 50_000)},
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
