@@ -1,10 +1,12 @@
 import time
 
 from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added, authenticator_removed, authenticator_reset
 from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.contrib.auth.signals import user_logged_in
 from django.db.models import F
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from members.access import SECOND_FACTORS
@@ -38,3 +40,10 @@ def end_other_sessions_on_factor_change(sender, request, user, authenticator, **
     update_session_auth_hash(request, user)
     if kwargs.get("signal") is authenticator_added and authenticator.type in SECOND_FACTORS:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
+@receiver(post_delete, sender=Authenticator)
+def end_sessions_when_a_factor_is_deleted(sender, instance, **kwargs):
+    """A factor deleted without allauth (an administrator removing a lost key in the admin) sends none of
+    its signals; every session of the user then ends, since none of them can say which factor it passed."""
+    get_user_model().objects.filter(pk=instance.user_id).update(factors_version=F("factors_version") + 1)

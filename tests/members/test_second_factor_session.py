@@ -70,3 +70,13 @@ def test_removing_a_factor_signs_out_the_other_sessions_and_keeps_this_one(clien
 
     assert level_of_session(other) == Level.PUBLIC
     assert level_of_session(client) == Level.MEMBER
+
+
+def test_deleting_a_factor_outside_allauth_signs_out_every_session_of_the_user(client, staff):
+    """An administrator deleting a lost authenticator in the Django admin (or in code) sends no allauth signal."""
+    client.force_login(staff)
+    assert level_of_session(client) == Level.STAFF
+
+    staff.authenticator_set.filter(type="totp").delete()
+
+    assert level_of_session(client) == Level.PUBLIC
