@@ -22,7 +22,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm, SelectableFieldsExportForm
 
 from consortium.history_admin import HistoryAdmin
-from consortium.models import Country, DataExport, Language, Region
+from consortium.models import Country, CountryProfile, DataExport, Language, Region
 from consortium.search import SEARCH_COLUMNS, Query, matching, search_columns
 
 
@@ -201,6 +201,42 @@ class CountryAdmin(LoadedByMigrationAdmin):
         (_("Names"), {"fields": [("name_ja", "name_en")]}),
         (_("Regions"), {"fields": [("unesco_region", "subcommittee_region")]}),
     ]
+
+
+class ReviewOverdueFilter(admin.SimpleListFilter):
+    title = _("review overdue")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("not reviewed for over two years"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.review_overdue()
+        return queryset
+
+
+@admin.register(CountryProfile)
+class CountryProfileAdmin(HistoryAdmin):
+    """Staff keep each partner country's profile in both languages, and review it every two years."""
+
+    list_display = ["country", "reviewed_on", "updated_at"]
+    list_select_related = ["country"]
+    list_filter = [ReviewOverdueFilter]
+    search_fields = ["country__code", "country__name_ja", "country__name_en"]
+    autocomplete_fields = ["country"]
+    date_hierarchy = "reviewed_on"
+    fieldsets = [
+        (None, {"fields": ["country", "reviewed_on"]}),
+        (_("Protection of cultural heritage"), {"fields": [("protection_ja", "protection_en")]}),
+        (_("Requests and needs for cooperation"), {"fields": [("needs_ja", "needs_en")]}),
+        (_("Japan's cooperation so far"), {"fields": [("japan_ja", "japan_en")]}),
+        (_("Sources"), {"fields": [("sources_ja", "sources_en")]}),
+    ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"overdue_count": CountryProfile.objects.review_overdue().count(), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(Language)

@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from consortium.bilingual import BilingualNameMixin
+from consortium.bilingual import BilingualNameMixin, localized
+from events.markup import render_markdown
 
 
 class Region(BilingualNameMixin, models.Model):
@@ -61,6 +64,9 @@ class Country(BilingualNameMixin, models.Model):
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         ordering = ["name_en"]
+
+    def get_absolute_url(self):
+        return reverse("countries:detail", args=[self.code.lower()])
 
 
 class Language(BilingualNameMixin, models.Model):
@@ -122,3 +128,85 @@ class DataExport(models.Model):
 
     def __str__(self):
         return f"{self.user_email} · {self.get_kind_display()} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+REVIEW_OVERDUE_YEARS = 2
+
+
+def review_due_before(today=None):
+    """The date before which a profile's last review is overdue: two years ago (28 February for 29 February)."""
+    today = today or timezone.localdate()
+    try:
+        return today.replace(year=today.year - REVIEW_OVERDUE_YEARS)
+    except ValueError:
+        return today.replace(year=today.year - REVIEW_OVERDUE_YEARS, day=28)
+
+
+class CountryProfileQuerySet(models.QuerySet):
+    def review_overdue(self, today=None):
+        """Profiles last reviewed more than two years ago."""
+        return self.filter(reviewed_on__lt=review_due_before(today))
+
+
+class CountryProfile(models.Model):
+    """What staff know of a partner country, in both languages: shown on the country's public page.
+
+    Kept here, beside ``Country``, because it describes the country itself, not any one
+    database record: its texts are public, and every app's records of the country link to it.
+    """
+
+    country = models.OneToOneField(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, primary_key=True, related_name="profile"
+    )
+    protection_ja = models.TextField(
+        _("protection of cultural heritage (Japanese)"),
+        blank=True,
+        help_text=_("Markdown. The laws and the bodies responsible for cultural heritage."),
+    )
+    protection_en = models.TextField(_("protection of cultural heritage (English)"), blank=True)
+    needs_ja = models.TextField(
+        _("requests and needs for cooperation (Japanese)"),
+        blank=True,
+        help_text=_("Markdown. What the country has asked for, and where it needs cooperation."),
+    )
+    needs_en = models.TextField(_("requests and needs for cooperation (English)"), blank=True)
+    japan_ja = models.TextField(
+        _("Japan's cooperation so far (Japanese)"),
+        blank=True,
+        help_text=_("Markdown. What Japan has done there so far."),
+    )
+    japan_en = models.TextField(_("Japan's cooperation so far (English)"), blank=True)
+    sources_ja = models.TextField(_("sources (Japanese)"), blank=True, help_text=_("Markdown."))
+    sources_en = models.TextField(_("sources (English)"), blank=True, help_text=_("Markdown."))
+    reviewed_on = models.DateField(
+        _("last reviewed"), help_text=_("When staff last checked the whole profile; due again after two years.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = CountryProfileQuerySet.as_manager()
+
+    SECTIONS = ("protection", "needs", "japan", "sources")
+
+    class Meta:
+        verbose_name = _("country profile")
+        verbose_name_plural = _("country profiles")
+        ordering = ["country__name_en"]
+        indexes = [
+            # The admin's "review overdue" filter and count.
+            models.Index(fields=["reviewed_on"], name="country_profile_reviewed_idx"),
+        ]
+
+    def __str__(self):
+        return str(self.country)
+
+    def get_absolute_url(self):
+        return self.country.get_absolute_url()
+
+    def is_review_overdue(self, today=None):
+        return self.reviewed_on < review_due_before(today)
+
+    def section_html(self, section):
+        """(Localized text, sanitised HTML) of one section, in the visitor's language or the other one."""
+        text = localized(self, section)
+        return text, render_markdown(text.text)

@@ -36,6 +36,7 @@ COLUMN_CHART_HEIGHT = 220
 class Bar:
     label: str
     value: int
+    url: str = ""
     x: float = 0
     y: float = 0
     width: float = 0
@@ -136,7 +137,7 @@ def _top_countries(relation, condition=None):
         .filter(count__gt=0)
         .order_by("-count", "name_en")[:TOP_COUNTRIES]
     )
-    return [Bar(str(country), country.count) for country in countries]
+    return [Bar(str(country), country.count, url=country.get_absolute_url()) for country in countries]
 
 
 def sites_by_country():

@@ -22,6 +22,13 @@ class VisibleQuerySet(models.QuerySet):
             return self.visible_to_members()
         return self.none()
 
+    def countable_by(self, user):
+        """What ``user`` may count: the records they see in the database; for those who may not use it,
+        the records every member sees, as the public figures (consortium.statistics) count them."""
+        if access_level(user) >= Level.MEMBER:
+            return self.visible_to(user)
+        return self.visible_to_members()
+
     def visible_to_members(self):
         """What every member sees: the records the public figures may count."""
         return self.filter(**{self.visibility_lookup: Visibility.MEMBERS})

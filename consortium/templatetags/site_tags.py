@@ -4,6 +4,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from consortium.bilingual import localized
 from members import access
@@ -39,15 +40,29 @@ def facet_checkboxes(facet):
     Each value is escaped once, here, rather than through format_html's checks of every part.
     """
     name = _escaped(facet.name)
+    country_page = _country_page_link if facet.name == COUNTRY_FACET else None
     boxes = []
     for index, option in enumerate(facet.options):
         checked = " checked" if option.selected else ""
+        link = country_page(option) if country_page else ""
         boxes.append(
             f'<div><label for="id_{name}_{index}"><input type="checkbox" name="{name}" '
             f'value="{_escaped(option.value)}" id="id_{name}_{index}"{checked}> '
-            f"{_escaped(option.choice_label)}</label></div>"
+            f"{_escaped(option.choice_label)}</label>{link}</div>"
         )
     return mark_safe("\n".join(boxes))  # noqa: S308 (every value escaped above)
+
+
+COUNTRY_FACET = "country"
+"""The facet whose options are countries by ISO code, each with a link to its country page."""
+
+
+def _country_page_link(option):
+    """A small link beside a country option, outside its label, so that the checkbox works as before."""
+    url = reverse("countries:detail", args=[option.value.lower()])
+    label = gettext("%(country)s: country page") % {"country": option.label}
+    label = _escaped(label)
+    return f' <a class="search-facet__page" href="{_escaped(url)}" aria-label="{label}" title="{label}">→</a>'
 
 
 @register.filter

@@ -31,7 +31,9 @@ def records():
 
 
 def table_row(html, label):
-    match = re.search(rf"<th scope=\"row\">{re.escape(label)}</th><td>(\d+)</td>", html)
+    # A country's label links to its country page.
+    link, end = r"(?:<a href=\"[^\"]*\">)?", "(?:</a>)?"
+    match = re.search(rf"<th scope=\"row\">{link}{re.escape(label)}{end}</th><td>(\d+)</td>", html)
     return int(match.group(1)) if match else None
 
 

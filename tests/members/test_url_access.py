@@ -35,6 +35,8 @@ TABLE = {
     "sitemap": PUBLIC,
     "home": PUBLIC,
     "statistics": PUBLIC,
+    "countries:list": PUBLIC,
+    "countries:detail": MISSING,
     "pages:index": PUBLIC,
     "pages:detail": MISSING,
     "news:list": PUBLIC,
@@ -132,6 +134,7 @@ KWARGS = {
     "experts:export": {"fmt": "csv"},
     "projects:export": {"fmt": "csv"},
     "heritage:export": {"fmt": "xlsx"},
+    "countries:detail": {"code": "zz"},
 }
 CONVERTER_SAMPLES = {"int": "999999", "slug": "no-such-page", "str": "not-a-token", "path": "999999"}
 PATH_ARGUMENT = re.compile(r"<(?:(\w+):)?(\w+)>")

@@ -1,0 +1,15 @@
+"""The consortium's fiscal year (年度): April to March, named after the calendar year it starts in."""
+
+from django.utils.translation import gettext
+
+FIRST_MONTH = 4
+
+
+def fiscal_year(day):
+    """The fiscal year of a date: 1 April 2024 to 31 March 2025 is fiscal year 2024."""
+    return day.year if day.month >= FIRST_MONTH else day.year - 1
+
+
+def fiscal_year_label(year):
+    """``2024年度`` in Japanese, ``FY2024`` in English."""
+    return gettext("FY%(year)s") % {"year": int(year)}
