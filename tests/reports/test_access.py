@@ -1,6 +1,7 @@
 """Every reports URL over the fixed users, with the production settings (DEBUG off)."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import override_settings
 from django.urls import reverse
 
@@ -112,3 +113,10 @@ def test_the_sitemap_lists_public_reports_only(client, reports):
 
 def test_the_header_links_to_the_reports_for_everyone(client):
     assert f'href="{reverse("reports:list")}"' in client.get(reverse("home")).content.decode()
+
+
+def test_a_japanese_file_name_is_sent_as_rfc_6266_says(client):
+    report = make_report(access=Access.PUBLIC)
+    report_file = report.files.create(file=ContentFile(make_pdf([["x"]]), name="調査報告.pdf"), language="ja")
+    disposition = client.get(report_file.get_absolute_url())["Content-Disposition"]
+    assert disposition == "attachment; filename*=utf-8''%E8%AA%BF%E6%9F%BB%E5%A0%B1%E5%91%8A.pdf"
