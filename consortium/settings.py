@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "projects",
     "heritage",
     "events",
+    "reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("experts/", include("experts.urls")),
     path("projects/", include("projects.urls")),
     path("heritage/", include("heritage.urls")),
+    path("reports/", include("reports.urls")),
     prefix_default_language=True,
 )
 

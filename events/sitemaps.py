@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
 
 from events.models import Event, NewsArticle, Page
+from reports.models import Report
 
 
 class BilingualSitemap(Sitemap):
@@ -17,7 +18,7 @@ class FixedPagesSitemap(BilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "pages:index", "news:list", "events:list", "events:past", "statistics"]
+        return ["home", "pages:index", "news:list", "events:list", "events:past", "statistics", "reports:list"]
 
     def location(self, item):
         return reverse(item)
@@ -53,7 +54,24 @@ class EventSitemap(BilingualSitemap):
         return item.updated_at
 
 
-SITEMAPS = {"pages": FixedPagesSitemap, "outreach": PageSitemap, "news": NewsSitemap, "events": EventSitemap}
+class ReportSitemap(BilingualSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        # What an anonymous visitor may see, by the one rule.
+        return Report.objects.visible_to(None).only("pk", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {
+    "pages": FixedPagesSitemap,
+    "outreach": PageSitemap,
+    "news": NewsSitemap,
+    "events": EventSitemap,
+    "reports": ReportSitemap,
+}
 
 
 def sitemap_xml(request):

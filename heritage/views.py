@@ -14,6 +14,7 @@ from heritage.maps import map_data
 from heritage.models import HeritageSite
 from members.access import member_required
 from projects.models import CooperationProject
+from reports.views import reports_about
 
 
 def _get_site_for_user(user, pk):
@@ -75,5 +76,6 @@ def site_detail(request, pk):
         "projects": projects,
         "experts": experts,
         "map": map_data([site]),
+        "reports": reports_about(request.user, sites=site),
     }
     return render(request, "heritage/site_detail.html", context)

@@ -84,6 +84,12 @@ def sees_staff_only(user):
     return access_level(user) >= Level.STAFF
 
 
+def sees_staff_records_of(user, permission):
+    """Staff past the second factor who also hold ``permission`` (``"reports.view_report"``): a kind of
+    record whose staff-only entries are for the staff who work on it."""
+    return sees_staff_only(user) and user.has_perm(permission)
+
+
 def member_required(view):
     """Guard for a database view.
 

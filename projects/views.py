@@ -13,6 +13,7 @@ from members.access import member_required
 from projects.exports import ProjectExport
 from projects.filters import ProjectFilterSet
 from projects.models import CooperationProject, Funder, Participation
+from reports.views import reports_about
 
 
 def _get_project_for_user(user, pk):
@@ -74,5 +75,6 @@ def project_detail(request, pk):
         "partners": project.partners.all(),
         "funders": project.funders.all(),
         "documents": project.documents.all(),
+        "reports": reports_about(request.user, projects=project),
     }
     return render(request, "projects/project_detail.html", context)

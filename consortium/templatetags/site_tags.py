@@ -6,7 +6,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from consortium.bilingual import localized
+from consortium.bilingual import fiscal_year_label, localized
 from members import access
 
 register = template.Library()
@@ -99,3 +99,9 @@ def localize(obj, field):
 def fallback_note(value):
     """A visible note when a text is shown in the other language."""
     return {"value": value}
+
+
+@register.filter
+def fiscal_year(year):
+    """``{{ report.fiscal_year|fiscal_year }}``: 2024年度 on a Japanese page, FY2024 on an English one."""
+    return fiscal_year_label(year)

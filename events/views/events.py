@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from events import ical, registrations
 from events.models import Event, Registration
 from events.views.common import base_url
+from reports.views import reports_about
 
 PAGE_SIZE = 20
 LIST_FIELDS = [
@@ -72,6 +73,7 @@ def event_detail(request, slug):
             "is_preview": event.status == Event.Status.DRAFT,
             "refusal": refusal,
             "now": timezone.now(),
+            "reports": reports_about(request.user, events=event),
         },
     )
     if own is not None or event.status == Event.Status.DRAFT:

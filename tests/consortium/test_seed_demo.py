@@ -19,6 +19,13 @@ from heritage.models import HeritageSite
 from members.models import Membership, Organization, User
 from projects.models import CooperationProject, Participation
 
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """The demo reports' PDF files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 KANA = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u30fc]+$")
 seeded_with = []
 

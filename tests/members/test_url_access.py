@@ -59,6 +59,10 @@ TABLE = {
     "projects:detail": MEMBERS_ONLY_MISSING,
     "heritage:list": MEMBERS_ONLY,
     "heritage:detail": MEMBERS_ONLY_MISSING,
+    # The library of reports: public, with members-only and staff-only reports inside (tests/reports/).
+    "reports:list": PUBLIC,
+    "reports:detail": MISSING,
+    "reports:file": MISSING,
     # Downloads take a POST (with a CSRF token) only; tests/search/test_exports.py posts them as each user.
     "experts:export": POST_ONLY,
     "projects:export": POST_ONLY,

@@ -1,0 +1,112 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET
+
+from consortium.bilingual import localized
+from consortium.files import protected_file_response
+from consortium.models import Country
+from consortium.paging import PER_PAGE, paginate
+from consortium.search import highlight, search_columns
+from reports.filters import ReportFilterSet
+from reports.models import Access, Report, ReportFile
+
+LIST_DEFERRED = [*search_columns(), "file_text", "abstract_ja", "abstract_en"]
+
+
+def visible_reports(user):
+    """The reports ``user`` may see, without the columns no page shows."""
+    return Report.objects.visible_to(user).defer(*search_columns(), "file_text")
+
+
+def reports_about(user, **concerning):
+    """The reports a project, site or event page lists (``projects=project``): those ``user`` may see, in one query."""
+    return (
+        visible_reports(user)
+        .filter(**concerning)
+        .defer("abstract_ja", "abstract_en")
+        .order_by("-fiscal_year", "-published_on", "pk")
+    )
+
+
+def _never_shared(request, response):
+    # The page differs by who asks: a shared cache must not hand a member's page to a visitor.
+    patch_vary_headers(response, ["Cookie"])
+    if request.user.is_authenticated:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def report_list(request):
+    queryset = (
+        Report.objects.visible_to(request.user)
+        .defer(*LIST_DEFERRED)
+        .prefetch_related(Prefetch("countries", queryset=Country.objects.only("code", "name_ja", "name_en")))
+    )
+    filterset = ReportFilterSet(request.GET, queryset=queryset, request=request)
+    results = filterset.qs
+    page, page_note = paginate(results, request.GET.get("page"), PER_PAGE, counted=(results.count(), True))
+    facets = filterset.facets()
+    by_name = {facet.name: facet for facet in facets}
+    ignored = filterset.ignored()
+    if page_note:
+        ignored.append(page_note)
+    shown = request.GET.copy()
+    shown["sort"] = filterset.chosen_sort
+    filterset.form.data = shown
+    query = filterset.query
+    reports = list(page.object_list)
+    for report in reports:
+        title = localized(report, "title")
+        report.marked_title = highlight(title.text, query)
+        report.title_language = title.language
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "query": query,
+        "facets": facets,
+        "page_obj": page,
+        "results": reports,
+        "result_count": page.paginator.count,
+        "count_is_exact": True,
+        "ignored": ignored,
+        "active_filters": filterset.active_filters(request, facets),
+        "sidebar": [
+            (by_name.get(name), filterset.form[name]) for name in filterset.form.fields if name not in ("q", "sort")
+        ],
+        "sort": filterset.chosen_sort,
+    }
+    return _never_shared(request, render(request, "reports/report_list.html", context))
+
+
+@require_GET
+def report_detail(request, pk):
+    report = get_object_or_404(visible_reports(request.user).select_related("organization"), pk=pk)
+    user = request.user
+    context = {
+        "report": report,
+        "files": report.files.defer("text").order_by("language", "pk"),
+        "authors": report.authors.visible_to(user).defer(*search_columns()),
+        "countries": report.countries.all(),
+        "sites": report.sites.visible_to(user).defer(*search_columns()),
+        "projects": report.projects.visible_to(user).defer(*search_columns()),
+        "events": report.events.previewable_by(user),
+        "shows_files_text_status": user.has_perm("reports.change_report"),
+    }
+    return _never_shared(request, render(request, "reports/report_detail.html", context))
+
+
+@require_GET
+def report_file(request, pk, file_pk):
+    """A report's file, found through the reports the user may see: a 404 for anything else."""
+    report_file = get_object_or_404(
+        ReportFile.objects.filter(report__in=Report.objects.visible_to(request.user)).select_related("report"),
+        pk=file_pk,
+        report_id=pk,
+    )
+    return protected_file_response(
+        report_file.file,
+        download_name=report_file.original_name or f"report-{pk}.pdf",
+        public=report_file.report.access == Access.PUBLIC,
+    )
