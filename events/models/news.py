@@ -143,5 +143,9 @@ class NewsAttachment(models.Model):
         return reverse("files:news_attachment", args=[self.pk])
 
     @property
+    def href(self):
+        return self.get_absolute_url()
+
+    @property
     def download_name(self):
         return name_for_download(self.file, self.original_name)

@@ -294,3 +294,22 @@ def test_the_events_migration_moves_materials_attachments_and_images(db):
     material.refresh_from_db()
     assert material.file.name.startswith("events/materials/") and RANDOM_NAME.fullmatch(material.file.name)
     assert material.original_name == "slides.pdf"
+
+
+def test_the_admin_links_the_current_file_to_its_guarded_download(staff_client):
+    project = make_project()
+    document = make_document(project)
+    article = make_article(image=SimpleUploadedFile("photo.png", png()))
+    attachment = NewsAttachment.objects.create(article=article, title_en="Report", file=pdf())
+    material = make_material(make_event())
+    pages = {
+        reverse("admin:projects_cooperationproject_change", args=[project.pk]): [document.href],
+        reverse("admin:events_newsarticle_change", args=[article.pk]): [article.image_url, attachment.href],
+        reverse("admin:events_event_change", args=[material.event.pk]): [material.href],
+    }
+    for page, links in pages.items():
+        html = staff_client.get(page).content.decode().replace("&amp;", "&")
+        assert "/media/" not in html
+        for link in links:
+            # The admin speaks its own language; the link is the same in both.
+            assert f'href="/en{link.removeprefix("/ja")}"' in html or f'href="{link}"' in html
