@@ -212,8 +212,20 @@ TIME_ZONE = "Asia/Tokyo"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files are stored under MEDIA_ROOT (or the storage below) but never served from
+# MEDIA_URL: the portal serves each one after its access check (consortium.files).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# With nginx in front: the prefix of an `internal` location aliased to MEDIA_ROOT, so that
+# nginx sends the file the portal allowed (X-Accel-Redirect). Empty: the portal streams it.
+FILES_ACCEL_REDIRECT = env_str("DJANGO_FILES_ACCEL_REDIRECT", "")
+# The largest file of each kind an upload form takes, checked by consortium.uploads.
+UPLOAD_MAX_DOCUMENT_BYTES = env_int("DJANGO_UPLOAD_MAX_DOCUMENT_MB", 50) * 1024 * 1024
+UPLOAD_MAX_IMAGE_BYTES = env_int("DJANGO_UPLOAD_MAX_IMAGE_MB", 10) * 1024 * 1024
+# An upload above this is spooled to a temporary file, not held in memory; the rest of a
+# request body (form fields, which count no file) stays under the same bound.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 STORAGES = {
     "default": {"BACKEND": env_str("DJANGO_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {

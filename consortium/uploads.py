@@ -7,8 +7,10 @@ name says, and text must not be markup.
 """
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -61,13 +63,19 @@ def _is_active_content(head):
 
 @deconstructible
 class UploadValidator:
-    """Refuse a file unless its name has one of ``extensions`` and its content is of that kind."""
+    """Refuse a file unless its name has one of ``extensions``, its content is of that kind,
+    and it is no larger than the setting ``max_size_setting`` (in bytes) allows."""
 
-    def __init__(self, extensions=DOCUMENTS):
+    def __init__(self, extensions=DOCUMENTS, max_size_setting="UPLOAD_MAX_DOCUMENT_BYTES"):
         self.extensions = list(extensions)
+        self.max_size_setting = max_size_setting
 
     def __eq__(self, other):
-        return isinstance(other, UploadValidator) and self.extensions == other.extensions
+        return (
+            isinstance(other, UploadValidator)
+            and self.extensions == other.extensions
+            and self.max_size_setting == other.max_size_setting
+        )
 
     def __call__(self, value):
         if isinstance(value, FieldFile):
@@ -81,6 +89,13 @@ class UploadValidator:
                 _("Files of this kind (%(extension)s) cannot be uploaded. Allowed: %(allowed)s."),
                 code="file_kind",
                 params={"extension": f".{extension}" if extension else _("no extension"), "allowed": allowed},
+            )
+        limit = getattr(settings, self.max_size_setting)
+        if value.size is not None and value.size > limit:
+            raise ValidationError(
+                _("The file is too large (%(size)s). The largest file of this kind is %(limit)s."),
+                code="file_too_large",
+                params={"size": filesizeformat(value.size), "limit": filesizeformat(limit)},
             )
         head = _head(value)
         if not head:
@@ -104,4 +119,4 @@ class UploadValidator:
 
 
 validate_document = UploadValidator()
-validate_image = UploadValidator(IMAGES)
+validate_image = UploadValidator(IMAGES, max_size_setting="UPLOAD_MAX_IMAGE_BYTES")

@@ -1,5 +1,4 @@
 from allauth.account.decorators import secure_admin_login
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -34,10 +33,7 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("heritage/", include("heritage.urls")),
     path("reports/", include("reports.urls")),
+    # Uploaded files, each behind its owner's access rule; MEDIA_URL is routed nowhere.
+    path("files/", include("consortium.file_urls")),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from consortium.exports import neutralised
+from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
 from events import registrations
 from events.models import Event, Material, NewsArticle, NewsAttachment, Page, PublicationStatus, Registration, Speaker
@@ -18,6 +19,7 @@ from events.models.events import validate_time_zone
 class NewsAttachmentInline(admin.TabularInline):
     model = NewsAttachment
     extra = 0
+    formfield_overrides = PORTAL_FILE_FIELDS
 
 
 @admin.register(NewsArticle)
@@ -28,6 +30,7 @@ class NewsArticleAdmin(HistoryAdmin):
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [NewsAttachmentInline]
+    formfield_overrides = PORTAL_FILE_FIELDS
     fieldsets = [
         (None, {"fields": ["slug", "category", "status", "publish_at"]}),
         (_("Japanese"), {"fields": ["title_ja", "summary_ja", "body_ja", "image_alt_ja"]}),
@@ -75,6 +78,7 @@ class SpeakerInline(admin.TabularInline):
 class MaterialInline(admin.TabularInline):
     model = Material
     extra = 0
+    formfield_overrides = PORTAL_FILE_FIELDS
 
 
 EVENT_FIELDSETS = [

@@ -7,6 +7,7 @@ from consortium.admin import (
     PreloadedAutocompleteInline,
     deferred_search_columns,
 )
+from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
 from projects.models import CooperationProject, Funder, Participation, ProjectDocument
 from projects.resources import CooperationProjectResource
@@ -34,6 +35,7 @@ class ProjectDocumentInline(admin.StackedInline):
     model = ProjectDocument
     fields = [("title_ja", "title_en"), ("kind", "year"), ("file", "url")]
     extra = 0
+    formfield_overrides = PORTAL_FILE_FIELDS
 
 
 @admin.register(CooperationProject)

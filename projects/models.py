@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized
 from consortium.facet_codes import FacetCodes, record_link
+from consortium.files import RandomName, name_for_download, remember_original_name
 from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.uploads import validate_document
 from consortium.visibility import Visibility, VisibleQuerySet
@@ -204,7 +205,12 @@ class ProjectDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REPORT)
     title_ja = models.CharField(_("title (Japanese)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    file = models.FileField(_("file"), upload_to="projects/documents/%Y/", blank=True, validators=[validate_document])
+    file = models.FileField(
+        _("file"), upload_to=RandomName("projects/documents"), blank=True, validators=[validate_document]
+    )
+    original_name = models.CharField(
+        _("original file name"), max_length=255, blank=True, editable=False, help_text=_("Used as the download name.")
+    )
     url = models.URLField(_("address"), blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     history = HistoricalRecords()
@@ -229,6 +235,19 @@ class ProjectDocument(models.Model):
 
     def __str__(self):
         return localized(self, "title").text
+
+    def save(self, *args, **kwargs):
+        remember_original_name(self, "file")
+        super().save(*args, **kwargs)
+
+    @property
+    def href(self):
+        """Where the document's link leads: the portal's guarded download, or the address given."""
+        return reverse("files:project_document", args=[self.pk]) if self.file else self.url
+
+    @property
+    def download_name(self):
+        return name_for_download(self.file, self.original_name)
 
 
 class ProjectFacetCodes(FacetCodes):

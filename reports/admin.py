@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
 from consortium.search import search_columns
 from reports.models import Report, ReportFile
@@ -11,6 +12,7 @@ class ReportFileInline(admin.TabularInline):
     model = ReportFile
     fields = ["file", "original_name", "language", "extraction_status", "extraction_error"]
     readonly_fields = ["extraction_status", "extraction_error"]
+    formfield_overrides = PORTAL_FILE_FIELDS
     extra = 0
 
     def get_queryset(self, request):

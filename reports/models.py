@@ -1,6 +1,5 @@
 """The library of reports ("Study"): field surveys, proceedings and activity reports, with their files."""
 
-import uuid
 from pathlib import PurePath
 
 from django.contrib.postgres.indexes import GinIndex
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import fiscal_year_label, localized
+from consortium.files import RandomName
 from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.uploads import UploadValidator
 from members.access import Level, access_level, sees_staff_records_of
@@ -157,12 +157,6 @@ class Report(models.Model):
         self.file_text = joined
 
 
-def stored_name(instance, filename):
-    """A random stored name, so that no file is reachable by a guessed path; the original name is a field."""
-    extension = PurePath(filename).suffix.lower()
-    return f"reports/{uuid.uuid4().hex}{extension}"
-
-
 class ReportFile(models.Model):
     """One file of a report (a PDF, for now), with its language and the text read from it."""
 
@@ -177,7 +171,7 @@ class ReportFile(models.Model):
         FAILED = "failed", _("text could not be read")
 
     report = models.ForeignKey(Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(_("file"), upload_to=stored_name, validators=[UploadValidator(["pdf"])])
+    file = models.FileField(_("file"), upload_to=RandomName("reports"), validators=[UploadValidator(["pdf"])])
     original_name = models.CharField(_("original name"), max_length=255, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.JA)
     text = models.TextField(_("text"), blank=True, editable=False)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import localized
+from consortium.files import RandomName, name_for_download, remember_original_name
 from consortium.link_secrets import looks_like_secret, new_secret
 from consortium.uploads import validate_document
 from events.markup import render_markdown
@@ -246,7 +247,12 @@ class Material(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.SLIDES)
     title_ja = models.CharField(_("title (Japanese)"), max_length=200, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    file = models.FileField(_("file"), upload_to="events/materials/%Y/", blank=True, validators=[validate_document])
+    file = models.FileField(
+        _("file"), upload_to=RandomName("events/materials"), blank=True, validators=[validate_document]
+    )
+    original_name = models.CharField(
+        _("original file name"), max_length=255, blank=True, editable=False, help_text=_("Used as the download name.")
+    )
     url = models.URLField(_("address"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -265,9 +271,18 @@ class Material(models.Model):
     def __str__(self):
         return localized(self, "title").text
 
+    def save(self, *args, **kwargs):
+        remember_original_name(self, "file")
+        super().save(*args, **kwargs)
+
     @property
     def href(self):
-        return self.file.url if self.file else self.url
+        """Where the material's link leads: the portal's guarded download, or the address given."""
+        return reverse("files:event_material", args=[self.pk]) if self.file else self.url
+
+    @property
+    def download_name(self):
+        return name_for_download(self.file, self.original_name)
 
 
 class RegistrationQuerySet(models.QuerySet):

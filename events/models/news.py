@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import localized
+from consortium.files import RandomName, name_for_download, remember_original_name, stored_stem
 from consortium.uploads import UploadValidator, validate_image
 from events.markup import render_markdown
 from events.models.publishing import SLUG_HELP, BilingualTitleMixin, PublicationStatus
@@ -52,7 +53,8 @@ class NewsArticle(BilingualTitleMixin, models.Model):
     summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
     body_ja = models.TextField(_("body (Japanese)"), blank=True, help_text=_("Markdown."))
     body_en = models.TextField(_("body (English)"), blank=True, help_text=_("Markdown."))
-    image = models.ImageField(_("image"), upload_to="news/images/%Y/", blank=True, validators=[validate_image])
+    image = models.ImageField(_("image"), upload_to=RandomName("news/images"), blank=True, validators=[validate_image])
+    image_original_name = models.CharField(_("original image file name"), max_length=255, blank=True, editable=False)
     image_alt_ja = models.CharField(_("image description (Japanese)"), max_length=200, blank=True)
     image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -76,8 +78,23 @@ class NewsArticle(BilingualTitleMixin, models.Model):
             models.Index(fields=["category", "status", "-publish_at"], name="news_category_idx"),
         ]
 
+    def save(self, *args, **kwargs):
+        remember_original_name(self, "image", "image_original_name")
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
+
+    @property
+    def image_url(self):
+        """The image's address, stamped with its stored name so that a new image is a new address."""
+        if not self.image:
+            return ""
+        return f"{reverse('files:news_image', args=[self.pk])}?v={stored_stem(self.image)}"
+
+    @property
+    def image_download_name(self):
+        return name_for_download(self.image, self.image_original_name)
 
     @property
     def is_public(self):
@@ -97,8 +114,11 @@ class NewsAttachment(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     file = models.FileField(
         _("file"),
-        upload_to="news/attachments/%Y/",
+        upload_to=RandomName("news/attachments"),
         validators=[UploadValidator(["pdf", "docx", "xlsx", "pptx", "zip"])],
+    )
+    original_name = models.CharField(
+        _("original file name"), max_length=255, blank=True, editable=False, help_text=_("Used as the download name.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -114,3 +134,18 @@ class NewsAttachment(models.Model):
 
     def __str__(self):
         return localized(self, "title").text
+
+    def save(self, *args, **kwargs):
+        remember_original_name(self, "file")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("files:news_attachment", args=[self.pk])
+
+    @property
+    def href(self):
+        return self.get_absolute_url()
+
+    @property
+    def download_name(self):
+        return name_for_download(self.file, self.original_name)

@@ -100,3 +100,23 @@ def test_a_bad_trusted_proxy_setting_is_refused(env):
     result = run_manage("check", **{**PRODUCTION, **env})
     assert result.returncode != 0
     assert "DJANGO_TRUSTED_PROXY_COUNT" in result.stderr
+
+
+def test_upload_limits_and_accel_redirect_come_from_the_environment():
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.UPLOAD_MAX_DOCUMENT_BYTES, s.UPLOAD_MAX_IMAGE_BYTES, s.FILES_ACCEL_REDIRECT)"
+    )
+    result = run_manage(
+        "shell", "--no-imports", "-c", script,
+        DJANGO_DEBUG="1", DJANGO_UPLOAD_MAX_DOCUMENT_MB="7", DJANGO_UPLOAD_MAX_IMAGE_MB="2",
+        DJANGO_FILES_ACCEL_REDIRECT="/protected-media/",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        str(7 * 1024 * 1024),
+        str(2 * 1024 * 1024),
+        "/protected-media/",
+    ]
+    result = run_manage("check", DJANGO_DEBUG="1", DJANGO_UPLOAD_MAX_IMAGE_MB="ten")
+    assert result.returncode != 0 and "DJANGO_UPLOAD_MAX_IMAGE_MB must be a whole number" in result.stderr

@@ -149,3 +149,36 @@ def test_admin_accepts_a_real_pdf_and_png(staff_client, media_root, name, conten
     material = Material.objects.get()
     assert material.file.name.endswith(name.rsplit(".", 1)[1])
     assert (media_root / material.file.name).read_bytes() == content
+
+
+def test_a_document_over_the_size_limit_is_refused(settings):
+    settings.UPLOAD_MAX_DOCUMENT_BYTES = len(PDF) - 1
+    with pytest.raises(ValidationError) as refused:
+        validate_document(SimpleUploadedFile("report.pdf", PDF))
+    assert refused.value.code == "file_too_large"
+    settings.UPLOAD_MAX_DOCUMENT_BYTES = len(PDF)
+    validate_document(SimpleUploadedFile("report.pdf", PDF))
+
+
+def test_images_have_a_limit_of_their_own(settings):
+    picture = png()
+    settings.UPLOAD_MAX_IMAGE_BYTES = len(picture) - 1
+    settings.UPLOAD_MAX_DOCUMENT_BYTES = len(picture)
+    with pytest.raises(ValidationError):
+        validate_image(SimpleUploadedFile("photo.png", picture))
+    validate_document(SimpleUploadedFile("photo.png", picture))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, words", [("en", "too large"), ("ja", "大きすぎます")])
+def test_admin_refuses_a_file_over_the_limit_with_a_form_error_in_each_language(
+    staff_client, media_root, settings, language, words
+):
+    settings.UPLOAD_MAX_DOCUMENT_BYTES = 100
+    response = staff_client.post(
+        reverse("admin:events_event_add"), material_form("big.pdf", PDF + b" " * 200), HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 200
+    assert words in str(response.context["inline_admin_formsets"][1].formset.errors[0]["file"])
+    assert not Material.objects.exists()
+    assert not any(path.is_file() for path in media_root.rglob("*"))

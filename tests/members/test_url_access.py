@@ -63,6 +63,11 @@ TABLE = {
     "reports:list": PUBLIC,
     "reports:detail": MISSING,
     "reports:file": MISSING,
+    # Uploaded files, each behind its owner's rule (tests/consortium/test_files.py tries every kind).
+    "files:project_document": MEMBERS_ONLY_MISSING,
+    "files:event_material": MISSING,
+    "files:news_attachment": MISSING,
+    "files:news_image": MISSING,
     # Downloads take a POST (with a CSRF token) only; tests/search/test_exports.py posts them as each user.
     "experts:export": POST_ONLY,
     "projects:export": POST_ONLY,
