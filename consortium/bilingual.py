@@ -107,10 +107,3 @@ class BilingualNameMixin:
 
     def __str__(self):
         return self.name
-
-
-def fiscal_year_label(year, language=None):
-    """A Japanese fiscal year (年度, April to March) as a reader of the language writes it: 2024年度, FY2024."""
-    if year in (None, ""):
-        return ""
-    return f"{year}年度" if (language or current_language()) == "ja" else f"FY{year}"

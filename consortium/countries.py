@@ -13,7 +13,10 @@ Who sees what (the rule of ``members.access``, applied through each model's
   experts. No public page names a site or a project, so neither does this one
   for visitors, applicants or suspended members.
 
-News and events are not on these pages: they record no country.
+The reports about the country are listed for everyone as the reports library
+shows them (``Report.objects.visible_to``): public ones to all, members-only
+and staff-only ones to those who may read them. News and events are not on
+these pages: they record no country.
 """
 
 from collections import Counter, defaultdict
@@ -32,6 +35,7 @@ from heritage.maps import map_data
 from heritage.models import HeritageSite
 from members.access import can_use_database
 from projects.models import CooperationProject
+from reports.views import reports_about
 
 STATUS_ORDER = [
     CooperationProject.Status.ONGOING,
@@ -117,7 +121,12 @@ def country_detail(request, code):
     sites = HeritageSite.objects.countable_by(user).filter(countries=country)
     projects = CooperationProject.objects.countable_by(user).filter(countries=country)
     experts = Expert.objects.countable_by(user).filter(countries=country)
-    context = {"country": country, "sees_records": sees_records, "profile": _profile(country)}
+    context = {
+        "country": country,
+        "sees_records": sees_records,
+        "profile": _profile(country),
+        "reports": reports_about(user, countries=country),
+    }
     if sees_records:
         site_rows = list(
             sites.only("pk", "name_ja", "name_en", "name_fr", "category", "in_danger", "latitude", "longitude")

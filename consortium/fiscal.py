@@ -11,5 +11,7 @@ def fiscal_year(day):
 
 
 def fiscal_year_label(year):
-    """``2024年度`` in Japanese, ``FY2024`` in English."""
+    """``2024年度`` in Japanese, ``FY2024`` in English; empty for no year."""
+    if year in (None, ""):
+        return ""
     return gettext("FY%(year)s") % {"year": int(year)}

@@ -18,7 +18,16 @@ class FixedPagesSitemap(BilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "pages:index", "news:list", "events:list", "events:past", "statistics", "reports:list"]
+        return [
+            "home",
+            "pages:index",
+            "news:list",
+            "events:list",
+            "events:past",
+            "statistics",
+            "reports:list",
+            "countries:list",
+        ]
 
     def location(self, item):
         return reverse(item)

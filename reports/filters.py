@@ -12,8 +12,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, FilterSet
 
-from consortium.bilingual import fiscal_year_label, localized_ordering
+from consortium.bilingual import localized_ordering
 from consortium.facets import Facet, FacetFilter, SearchFilterSet
+from consortium.fiscal import fiscal_year_label
 from consortium.models import Country, Region
 from consortium.search import Query, matching, rank
 from experts.models import Expert

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from consortium.bilingual import fiscal_year_label, localized
+from consortium.bilingual import localized
 from consortium.files import RandomName
+from consortium.fiscal import fiscal_year_label
 from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.uploads import UploadValidator
 from members.access import Level, access_level, sees_staff_records_of

@@ -6,7 +6,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from consortium.bilingual import fiscal_year_label, localized
+from consortium.bilingual import localized
+from consortium.fiscal import fiscal_year_label
 from members import access
 
 register = template.Library()

@@ -19,7 +19,9 @@ from consortium.visibility import Visibility
 from experts.models import Expert
 from heritage.models import HeritageSite
 from projects.models import CooperationProject
+from reports.models import Access
 from tests.admin_checks import sign_in_to_admin
+from tests.reports.conftest import make_report
 
 USERS = ["anonymous", "applicant", "member", "suspended_member", "staff"]
 DATABASE_USERS = {"member", "staff"}
@@ -178,6 +180,7 @@ def _more_rows(country, number):
         make_site(f"More site {index}", country, latitude=10 + index, longitude=100)
         make_project(f"More project {index}", country, start_year=2000 + index)
         make_expert(f"Moreexpert{index}", country)
+        make_report(access=Access.PUBLIC, countries=[country])
 
 
 @pytest.mark.parametrize("who", USERS)
@@ -199,9 +202,23 @@ def test_query_counts_stay_flat_as_rows_grow(request, client, records, who):
 
 def test_the_anonymous_country_page_takes_a_fixed_number_of_queries(client, records, django_assert_num_queries):
     _more_rows(records.country, 4)
-    # The country, its profile, sites counted, projects counted by status and year, experts counted.
-    with django_assert_num_queries(5):
+    # The country, its profile, its reports, sites counted, projects counted by status and year, experts counted.
+    with django_assert_num_queries(6):
         client.get(detail_url())
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_the_country_page_lists_the_reports_about_it_that_the_visitor_may_read(request, client, records, who):
+    public = make_report(title_en="Public Testreport", access=Access.PUBLIC, countries=[records.country])
+    members = make_report(title_en="Members Testreport", access=Access.MEMBERS, countries=[records.country])
+    elsewhere = make_report(title_en="Elsewhere Testreport", access=Access.PUBLIC)
+    client = client_for(request, client, who)
+
+    page = client.get(detail_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert public.get_absolute_url() in page
+    assert (members.get_absolute_url() in page) == (who in ("member", "staff"))
+    assert elsewhere.get_absolute_url() not in page
 
 
 # Fiscal years ----------------------------------------------------------------------------------------

@@ -104,4 +104,4 @@ def test_the_report_page_links_to_what_it_concerns(client, member, linked):
     page = client.get(report.get_absolute_url()).content.decode()
     for record in linked.values():
         assert record.get_absolute_url() in page
-    assert "?country=LA" in page
+    assert reverse("countries:detail", args=["la"]) in page
