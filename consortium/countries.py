@@ -42,6 +42,10 @@ STATUS_ORDER = [
     CooperationProject.Status.PLANNED,
     CooperationProject.Status.COMPLETED,
 ]
+# A country may have thousands of experts and projects in the database: the page shows the latest
+# projects and the first experts by name, and links to the database's search for the rest.
+PROJECTS_SHOWN = 50
+EXPERTS_SHOWN = 30
 PROFILE_SECTIONS = [
     ("protection", _("Protection of cultural heritage")),
     ("needs", _("Requests and needs for cooperation")),
@@ -134,21 +138,22 @@ def country_detail(request, code):
         project_rows = list(
             projects.only("pk", "title_ja", "title_en", "status", "kind", "start_year", "end_year").order_by(
                 "-start_year", "pk"
-            )
+            )[:PROJECTS_SHOWN]
         )
         expert_rows = list(
             experts.select_related("organization")
             .defer(*search_columns())
-            .order_by("family_name_en", "given_name_en", "pk")
+            .order_by("family_name_en", "given_name_en", "pk")[:EXPERTS_SHOWN]
         )
         context.update(
             sites=site_rows,
             site_count=len(site_rows),
             map=map_data(site_rows),
             project_groups=project_groups(project_rows),
-            project_count=len(project_rows),
+            shown_projects=len(project_rows),
+            project_count=projects.count() if len(project_rows) == PROJECTS_SHOWN else len(project_rows),
             experts=expert_rows,
-            expert_count=len(expert_rows),
+            expert_count=experts.count() if len(expert_rows) == EXPERTS_SHOWN else len(expert_rows),
         )
     else:
         rows = list(projects.order_by().values_list("status", "start_year").annotate(n=Count("pk")))

@@ -9,7 +9,7 @@ from consortium.models import Country
 from consortium.paging import PER_PAGE, paginate
 from consortium.search import highlight, search_columns
 from reports.filters import ReportFilterSet
-from reports.models import Access, Report, ReportFile
+from reports.models import Report, ReportFile
 
 LIST_DEFERRED = [*search_columns(), "file_text", "abstract_ja", "abstract_en"]
 
@@ -105,8 +105,6 @@ def report_file(request, pk, file_pk):
         pk=file_pk,
         report_id=pk,
     )
-    return protected_file_response(
-        report_file.file,
-        download_name=report_file.original_name or f"report-{pk}.pdf",
-        public=report_file.report.access == Access.PUBLIC,
-    )
+    # Never kept by a cache, even for a public report: staff may make the report members-only, or
+    # replace its file, at the same address.
+    return protected_file_response(report_file.file, download_name=report_file.original_name or f"report-{pk}.pdf")

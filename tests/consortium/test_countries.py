@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from consortium import countries
 from consortium.demo.country_profiles import seed
 from consortium.fiscal import fiscal_year, fiscal_year_label
 from consortium.models import Country, CountryProfile
@@ -329,3 +330,25 @@ def test_the_country_facet_links_each_country_outside_its_label(client, member, 
     assert [option.value for option in facet.options] == ["KH"]
     content = response.content.decode()
     assert 'Cambodia (1)</label> <a class="search-facet__page" href="/en/countries/kh/"' in content
+
+
+def test_a_country_with_many_records_lists_the_first_and_links_to_the_database(client, member, records, monkeypatch):
+    monkeypatch.setattr(countries, "PROJECTS_SHOWN", 2)
+    monkeypatch.setattr(countries, "EXPERTS_SHOWN", 1)
+    client.force_login(member)
+    with translation.override("en"):
+        english_url = detail_url()
+        experts_url = reverse("experts:list")
+
+    page = client.get(english_url).content.decode()
+
+    # Two visible projects and one visible expert beyond what the page lists (the staff-only ones are not counted).
+    assert "The latest 2 of 2 projects" not in page
+    assert page.count("Testproject") == 2
+    assert "See all 1 expert" not in page
+    make_project("Third Testproject", records.country)
+    make_expert("Secondexpert", records.country)
+    page = client.get(english_url).content.decode()
+    assert "The latest 2 of 3 projects are listed here." in page
+    assert "See all 2 experts in the database" in page
+    assert f"{experts_url}?country=KH" in page
