@@ -24,7 +24,7 @@ from openpyxl import Workbook
 
 from consortium.bilingual import current_language, language_order
 from consortium.models import DataExport
-from members.access import sees_staff_only
+from members.access import sees_staff_records_of, view_permission
 
 EXPORT_LIMIT = 5_000
 """An export holds at most this many rows; the page, the file name and the file itself say so."""
@@ -121,7 +121,7 @@ class ListExport:
 
     def __init__(self, request):
         self.request = request
-        self.staff = sees_staff_only(request.user)
+        self.staff = sees_staff_records_of(request.user, view_permission(self.model))
 
     def columns(self):
         raise NotImplementedError

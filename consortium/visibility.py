@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from members.access import Level, access_level
+from members.access import Level, access_level, sees_staff_records_of, view_permission
 
 
 class Visibility(models.TextChoices):
@@ -15,10 +15,11 @@ class VisibleQuerySet(models.QuerySet):
     """``visible_to(user)``: the one place a database queryset meets the access rule."""
 
     def visible_to(self, user):
-        level = access_level(user)
-        if level >= Level.STAFF:
+        """Staff-only records for the staff who may view this model (the database editors' role);
+        every member's records for members and for other staff."""
+        if sees_staff_records_of(user, view_permission(self.model)):
             return self
-        if level >= Level.MEMBER:
+        if access_level(user) >= Level.MEMBER:
             return self.visible_to_members()
         return self.none()
 

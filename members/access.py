@@ -6,7 +6,9 @@ count asks this module, and nothing else re-spells the rule.
 | PUBLIC    | anonymous visitors                             | public pages                  |
 | APPLICANT | signed in, membership not active (any status)  | public pages, own account     |
 | MEMBER    | active membership                              | the database, not staff-only  |
-| STAFF     | is_staff, signed in with a second factor       | everything                    |
+| STAFF     | is_staff, signed in with a second factor       | the database; staff-only      |
+|           |                                                | records of the models they    |
+|           |                                                | hold the view permission of   |
 
 Staff whose account has no second factor yet see what a member sees: the
 admin sends them to set one up, and staff-only records wait until they have.
@@ -82,6 +84,11 @@ def can_use_database(user):
 
 def sees_staff_only(user):
     return access_level(user) >= Level.STAFF
+
+
+def view_permission(model):
+    """The permission that opens a model's staff-only records: ``"experts.view_expert"``."""
+    return f"{model._meta.app_label}.view_{model._meta.model_name}"
 
 
 def sees_staff_records_of(user, permission):
