@@ -7,6 +7,12 @@ from events.models import NewsArticle
 
 PAGE_SIZE = 10
 LIST_FIELDS = ["slug", "category", "publish_at", "title_ja", "title_en", "summary_ja", "summary_en"]
+ABOUT_LIMIT = 5
+
+
+def news_about(**concerning):
+    """The latest published articles a country page lists (``countries=country``), in one query."""
+    return NewsArticle.objects.published().filter(**concerning).only(*LIST_FIELDS)[:ABOUT_LIMIT]
 
 
 @require_GET
