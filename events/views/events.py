@@ -69,7 +69,7 @@ def event_detail(request, slug):
     event = get_object_or_404(
         Event.objects.previewable_by(request.user)
         .with_confirmed_count()
-        .prefetch_related("speakers", "materials", "co_organisers"),
+        .prefetch_related("speakers", "materials", "co_organisers", "countries"),
         slug=slug,
     )
     own = None

@@ -34,7 +34,7 @@ def news_list(request):
 @require_GET
 def news_detail(request, slug):
     article = get_object_or_404(
-        NewsArticle.objects.previewable_by(request.user).prefetch_related("attachments"), slug=slug
+        NewsArticle.objects.previewable_by(request.user).prefetch_related("attachments", "countries"), slug=slug
     )
     response = render(request, "events/news_detail.html", {"article": article, "is_preview": not article.is_public})
     if not article.is_public:
