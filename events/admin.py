@@ -37,7 +37,7 @@ class NewsArticleAdmin(HistoryAdmin):
         (_("Japanese"), {"fields": ["title_ja", "summary_ja", "body_ja", "image_alt_ja"]}),
         (_("English"), {"fields": ["title_en", "summary_en", "body_en", "image_alt_en"]}),
         (_("Image"), {"fields": ["image"]}),
-        (_("What it concerns"), {"fields": ["countries"]}),
+        (_("Countries"), {"fields": ["countries"]}),
     ]
     actions = ["publish_now"]
 
@@ -106,7 +106,7 @@ EVENT_FIELDSETS = [
         {"fields": ["takes_registrations", "capacity", "registration_opens_at", "registration_closes_at"]},
     ),
     (_("Organisers"), {"fields": ["co_organisers"]}),
-    (_("What it concerns"), {"fields": ["countries"]}),
+    (_("Countries"), {"fields": ["countries"]}),
     (_("After the event"), {"fields": ["attendance", "report_ja", "report_en"]}),
 ]
 
