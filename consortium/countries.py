@@ -15,8 +15,12 @@ Who sees what (the rule of ``members.access``, applied through each model's
 
 The reports about the country are listed for everyone as the reports library
 shows them (``Report.objects.visible_to``): public ones to all, members-only
-and staff-only ones to those who may read them. News and events are not on
-these pages: they record no country.
+and staff-only ones to those who may read them. So are the news and events
+about the country, as the news and events pages show them: the latest
+published articles (``NewsArticle.objects.published``), and the upcoming and
+latest past announced events (``Event.objects.upcoming`` and ``past``), a
+members-only event marked as such, as on the events list, where everyone
+sees it announced and only members may register.
 """
 
 from collections import Counter, defaultdict
@@ -30,6 +34,8 @@ from django.views.decorators.http import require_GET
 from consortium.fiscal import fiscal_year_label
 from consortium.models import Country, CountryProfile
 from consortium.search import search_columns
+from events.views.events import events_about
+from events.views.news import news_about
 from experts.models import Expert
 from heritage.maps import map_data
 from heritage.models import HeritageSite
@@ -130,7 +136,9 @@ def country_detail(request, code):
         "sees_records": sees_records,
         "profile": _profile(country),
         "reports": reports_about(user, countries=country),
+        "news": news_about(countries=country),
     }
+    context["upcoming_events"], context["recent_events"] = events_about(countries=country)
     if sees_records:
         site_rows = list(
             sites.only("pk", "name_ja", "name_en", "name_fr", "category", "in_danger", "latitude", "longitude")

@@ -25,10 +25,11 @@ class NewsAttachmentInline(admin.TabularInline):
 @admin.register(NewsArticle)
 class NewsArticleAdmin(HistoryAdmin):
     list_display = ["__str__", "category", "status", "publish_at"]
-    list_filter = ["status", "category"]
+    list_filter = ["status", "category", ("countries", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title_ja", "title_en", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["countries"]
     inlines = [NewsAttachmentInline]
     formfield_overrides = PORTAL_FILE_FIELDS
     fieldsets = [
@@ -36,6 +37,7 @@ class NewsArticleAdmin(HistoryAdmin):
         (_("Japanese"), {"fields": ["title_ja", "summary_ja", "body_ja", "image_alt_ja"]}),
         (_("English"), {"fields": ["title_en", "summary_en", "body_en", "image_alt_en"]}),
         (_("Image"), {"fields": ["image"]}),
+        (_("Countries"), {"fields": ["countries"]}),
     ]
     actions = ["publish_now"]
 
@@ -104,6 +106,7 @@ EVENT_FIELDSETS = [
         {"fields": ["takes_registrations", "capacity", "registration_opens_at", "registration_closes_at"]},
     ),
     (_("Organisers"), {"fields": ["co_organisers"]}),
+    (_("Countries"), {"fields": ["countries"]}),
     (_("After the event"), {"fields": ["attendance", "report_ja", "report_en"]}),
 ]
 
@@ -154,11 +157,11 @@ class EventAdminForm(forms.ModelForm):
 class EventAdmin(HistoryAdmin):
     form = EventAdminForm
     list_display = ["__str__", "kind", "starts_at", "status", "audience", "capacity"]
-    list_filter = ["status", "kind", "audience", "format"]
+    list_filter = ["status", "kind", "audience", "format", ("countries", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title_ja", "title_en", "slug"]
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["co_organisers"]
+    autocomplete_fields = ["co_organisers", "countries"]
     inlines = [SpeakerInline, MaterialInline]
     fieldsets = EVENT_FIELDSETS
 

@@ -9,8 +9,9 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from consortium.models import Country
 from events.demo_content.events import EVENTS, SPEAKERS, SYMPOSIUM_PROGRAMME_EN, SYMPOSIUM_PROGRAMME_JA
-from events.demo_content.news import NEWS
+from events.demo_content.news import NEWS, NEWS_COUNTRIES
 from events.demo_content.pages import PAGES
 from events.models import Event, Material, NewsArticle, Page, PublicationStatus, Registration, Speaker
 from members.models import Organization
@@ -37,7 +38,7 @@ def seed(rng, stdout):
         Page.objects.update_or_create(slug=page["slug"], defaults=page | {"order": order * 10, "is_published": True})
 
     for days_ago, category, slug, title_ja, summary_ja, body_ja, title_en, summary_en, body_en in NEWS:
-        NewsArticle.objects.update_or_create(
+        article, _created = NewsArticle.objects.update_or_create(
             slug=slug,
             defaults={
                 "category": category,
@@ -51,11 +52,13 @@ def seed(rng, stdout):
                 "body_en": body_en or "",
             },
         )
+        article.countries.set(Country.objects.filter(code__in=NEWS_COUNTRIES.get(slug, [])))
 
     organisations = list(Organization.objects.order_by("pk").values_list("pk", flat=True)[:40])
     registrations = 0
     for spec in EVENTS:
         event = _event(spec, now)
+        event.countries.set(Country.objects.filter(code__in=spec.get("countries", [])))
         if organisations:
             event.co_organisers.set(rng.sample(organisations, k=min(2, len(organisations))))
         registrations += _registrations(rng, event, spec["registrations"])

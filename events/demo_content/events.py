@@ -31,7 +31,7 @@ SPEAKERS = [
      "Moderator"),
 ]  # fmt: skip
 
-# (slug, kind, days from today, hours, time zone, audience, format, capacity, ja, en)
+# (slug, kind, days from today, hours, time zone, audience, format, capacity, ja, en; the countries it is about)
 EVENTS = [
     {
         "slug": "annual-symposium-disasters-and-heritage",
@@ -107,6 +107,7 @@ EVENTS = [
         "venue_address_ja": "タイ王国 バンコク",
         "venue_address_en": "Bangkok, Thailand",
         "map_url": "https://www.openstreetmap.org/search?query=Silpakorn%20University",
+        "countries": ["TH"],
         "registrations": 9,
     },
     {

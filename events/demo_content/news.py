@@ -112,3 +112,9 @@ NEWS = [
         None,
     ),
 ]
+
+# The countries each article is about, by its address (ISO codes), for the country pages.
+NEWS_COUNTRIES = {
+    "country-survey-report-published": ["UZ", "KG", "TJ"],
+    "seminar-report-earthen-architecture": ["IR", "UZ"],
+}

@@ -119,6 +119,13 @@ class Event(BilingualTitleMixin, models.Model):
     co_organisers = models.ManyToManyField(
         "members.Organization", verbose_name=_("co-organisers"), blank=True, related_name="co_organised_events"
     )
+    countries = models.ManyToManyField(
+        "consortium.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="events",
+        help_text=_("The countries the event is about; it is listed on their country pages."),
+    )
     takes_registrations = models.BooleanField(_("takes registrations"), default=True)
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit. Beyond it, a waiting list.")
@@ -133,7 +140,7 @@ class Event(BilingualTitleMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=["co_organisers"])
+    history = HistoricalRecords(m2m_fields=["co_organisers", "countries"])
 
     objects = EventQuerySet.as_manager()
 

@@ -57,10 +57,17 @@ class NewsArticle(BilingualTitleMixin, models.Model):
     image_original_name = models.CharField(_("original image file name"), max_length=255, blank=True, editable=False)
     image_alt_ja = models.CharField(_("image description (Japanese)"), max_length=200, blank=True)
     image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
+    countries = models.ManyToManyField(
+        "consortium.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="news_articles",
+        help_text=_("The countries the article is about; it is listed on their country pages."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["countries"])
 
     objects = NewsQuerySet.as_manager()
 

@@ -29,6 +29,25 @@ LIST_FIELDS = [
     "venue_name_en",
 ]
 CALENDAR_FIELDS = [*LIST_FIELDS, "venue_address_ja", "venue_address_en", "updated_at"]
+ABOUT_LIMIT = 5
+
+
+def events_about(now=None, **concerning):
+    """The upcoming and the latest past events a country page lists (``countries=country``), in one query.
+
+    Returns (upcoming, recent), each at most ``ABOUT_LIMIT`` events, in the order of the event lists."""
+    now = now or timezone.now()
+    upcoming = Event.objects.upcoming(now).filter(**concerning).only(*LIST_FIELDS)[:ABOUT_LIMIT]
+    past = Event.objects.past(now).filter(**concerning).only(*LIST_FIELDS)[:ABOUT_LIMIT]
+    rows = list(upcoming.union(past, all=True))
+    return (
+        sorted((event for event in rows if not event.has_ended(now)), key=lambda event: (event.starts_at, event.pk)),
+        sorted(
+            (event for event in rows if event.has_ended(now)),
+            key=lambda event: (event.starts_at, event.pk),
+            reverse=True,
+        ),
+    )
 
 
 @require_GET
@@ -50,7 +69,7 @@ def event_detail(request, slug):
     event = get_object_or_404(
         Event.objects.previewable_by(request.user)
         .with_confirmed_count()
-        .prefetch_related("speakers", "materials", "co_organisers"),
+        .prefetch_related("speakers", "materials", "co_organisers", "countries"),
         slug=slug,
     )
     own = None

@@ -7,6 +7,12 @@ from events.models import NewsArticle
 
 PAGE_SIZE = 10
 LIST_FIELDS = ["slug", "category", "publish_at", "title_ja", "title_en", "summary_ja", "summary_en"]
+ABOUT_LIMIT = 5
+
+
+def news_about(**concerning):
+    """The latest published articles a country page lists (``countries=country``), in one query."""
+    return NewsArticle.objects.published().filter(**concerning).only(*LIST_FIELDS)[:ABOUT_LIMIT]
 
 
 @require_GET
@@ -28,7 +34,7 @@ def news_list(request):
 @require_GET
 def news_detail(request, slug):
     article = get_object_or_404(
-        NewsArticle.objects.previewable_by(request.user).prefetch_related("attachments"), slug=slug
+        NewsArticle.objects.previewable_by(request.user).prefetch_related("attachments", "countries"), slug=slug
     )
     response = render(request, "events/news_detail.html", {"article": article, "is_preview": not article.is_public})
     if not article.is_public:

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from consortium import countries
 from consortium.demo.country_profiles import seed
@@ -17,11 +17,13 @@ from consortium.fiscal import fiscal_year, fiscal_year_label
 from consortium.models import Country, CountryProfile
 from consortium.statistics import experts_by_country, sites_by_country
 from consortium.visibility import Visibility
+from events.models import Event, PublicationStatus
 from experts.models import Expert
 from heritage.models import HeritageSite
 from projects.models import CooperationProject
 from reports.models import Access
 from tests.admin_checks import sign_in_to_admin
+from tests.events.conftest import make_article, make_event
 from tests.reports.conftest import make_report
 
 USERS = ["anonymous", "applicant", "member", "suspended_member", "staff"]
@@ -182,6 +184,10 @@ def _more_rows(country, number):
         make_project(f"More project {index}", country, start_year=2000 + index)
         make_expert(f"Moreexpert{index}", country)
         make_report(access=Access.PUBLIC, countries=[country])
+        make_article(title_en=f"More news {index}").countries.add(country)
+        make_event(title_en=f"More upcoming event {index}").countries.add(country)
+        ended = timezone.now() - timedelta(days=10 + index)
+        make_event(title_en=f"More past event {index}", starts_at=ended, ends_at=ended).countries.add(country)
 
 
 @pytest.mark.parametrize("who", USERS)
@@ -203,8 +209,9 @@ def test_query_counts_stay_flat_as_rows_grow(request, client, records, who):
 
 def test_the_anonymous_country_page_takes_a_fixed_number_of_queries(client, records, django_assert_num_queries):
     _more_rows(records.country, 4)
-    # The country, its profile, its reports, sites counted, projects counted by status and year, experts counted.
-    with django_assert_num_queries(6):
+    # The country, its profile, its reports, its news, its events (upcoming and past in one query), sites counted,
+    # projects counted by status and year, experts counted.
+    with django_assert_num_queries(8):
         client.get(detail_url())
 
 
@@ -220,6 +227,63 @@ def test_the_country_page_lists_the_reports_about_it_that_the_visitor_may_read(r
     assert public.get_absolute_url() in page
     assert (members.get_absolute_url() in page) == (who in ("member", "staff"))
     assert elsewhere.get_absolute_url() not in page
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_the_country_page_lists_published_news_and_announced_events_about_it(request, client, records, who):
+    article = make_article(title_en="Angkor Testnews")
+    article.countries.add(records.country)
+    draft = make_article(title_en="Draft Testnews", status=PublicationStatus.DRAFT)
+    draft.countries.add(records.country)
+    scheduled = make_article(title_en="Scheduled Testnews", publish_at=timezone.now() + timedelta(days=1))
+    scheduled.countries.add(records.country)
+    elsewhere_article = make_article(title_en="Nepal Testnews")
+    elsewhere_article.countries.add(Country.objects.get(code="NP"))
+    event = make_event(title_en="Cambodia Testseminar")
+    event.countries.add(records.country)
+    ended = timezone.now() - timedelta(days=20)
+    past_event = make_event(title_en="Past Testseminar", starts_at=ended - timedelta(hours=2), ends_at=ended)
+    past_event.countries.add(records.country)
+    draft_event = make_event(title_en="Draft Testseminar", status=Event.Status.DRAFT)
+    draft_event.countries.add(records.country)
+    elsewhere_event = make_event(title_en="Nepal Testseminar")
+    elsewhere_event.countries.add(Country.objects.get(code="NP"))
+    client = client_for(request, client, who)
+
+    page = client.get(detail_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    for listed in (article, event, past_event):
+        assert listed.get_absolute_url() in page
+    for hidden in (draft, scheduled, elsewhere_article, draft_event, elsewhere_event):
+        assert hidden.get_absolute_url() not in page
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_a_members_only_event_is_listed_as_on_the_events_list_marked_members_only(request, client, records, who):
+    # The events pages announce members-only events to everyone, marked, and let only members register.
+    event = make_event(title_en="Members Testseminar", audience=Event.Audience.MEMBERS)
+    event.countries.add(records.country)
+    client = client_for(request, client, who)
+
+    events_list = client.get(reverse("events:list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get(detail_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert (event.get_absolute_url() in page) == (event.get_absolute_url() in events_list)
+    assert event.get_absolute_url() in page
+    assert 'class="tag tag--members"' in page
+
+
+def test_the_country_page_lists_the_latest_five_news_newest_first(client, records):
+    articles = [
+        make_article(title_en=f"Testnews {day}", publish_at=timezone.now() - timedelta(days=day))
+        for day in range(1, 8)
+    ]
+    for article in articles:
+        article.countries.add(records.country)
+
+    shown = list(client.get(detail_url()).context["news"])
+
+    assert shown == articles[:5]
 
 
 # Fiscal years ----------------------------------------------------------------------------------------
