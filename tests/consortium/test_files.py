@@ -15,8 +15,10 @@ from django.utils import timezone
 from consortium.files import move_to_random_names
 from consortium.visibility import Visibility
 from events.models import Event, Material, NewsAttachment, PublicationStatus
-from members.models import User
+from members.models import Membership, User
 from projects.models import CooperationProject, ProjectDocument
+from tests.admin_checks import sign_in_to_admin
+from tests.conftest import make_user
 from tests.consortium.test_uploads import PDF, png
 from tests.events.conftest import make_article, make_event
 
@@ -65,6 +67,12 @@ def staff_without_permission(db, staff_totp_secret):
 
 
 @pytest.fixture
+def former_member(db):
+    """A member who withdrew: their account stays, their access to the database does not."""
+    return make_user("former@example.org", status=Membership.Status.WITHDRAWN)
+
+
+@pytest.fixture
 def files(db):
     """One file of each kind under each rule, by the name the table below uses."""
     draft = make_article(slug="draft", status=PublicationStatus.DRAFT, image=SimpleUploadedFile("p.png", png()))
@@ -87,20 +95,28 @@ def files(db):
     }
 
 
-USERS = ["anonymous", "applicant", "member", "suspended_member", "staff", "staff_without_second_factor"]
-MEMBERS_ONLY = (302, 403, 200, 403, 200, 200)
+USERS = [
+    "anonymous",
+    "applicant",
+    "member",
+    "suspended_member",
+    "former_member",
+    "staff",
+    "staff_without_second_factor",
+]
+MEMBERS_ONLY = (302, 403, 200, 403, 403, 200, 200)
 EXPECTED = {
     "members' project document": MEMBERS_ONLY,
     # Staff without a second factor see what members see (members.access).
-    "staff-only project document": (302, 403, 404, 403, 200, 404),
-    "public event material": (200, 200, 200, 200, 200, 200),
+    "staff-only project document": (302, 403, 404, 403, 403, 200, 404),
+    "public event material": (200, 200, 200, 200, 200, 200, 200),
     "members-only event material": MEMBERS_ONLY,
     # Staff preview drafts; to everyone else a draft does not exist.
-    "draft event material": (404, 404, 404, 404, 200, 404),
-    "published news image": (200, 200, 200, 200, 200, 200),
-    "draft news image": (404, 404, 404, 404, 200, 404),
-    "published news attachment": (200, 200, 200, 200, 200, 200),
-    "scheduled news attachment": (404, 404, 404, 404, 200, 404),
+    "draft event material": (404, 404, 404, 404, 404, 200, 404),
+    "published news image": (200, 200, 200, 200, 200, 200, 200),
+    "draft news image": (404, 404, 404, 404, 404, 200, 404),
+    "published news attachment": (200, 200, 200, 200, 200, 200, 200),
+    "scheduled news attachment": (404, 404, 404, 404, 404, 200, 404),
 }
 
 
@@ -130,6 +146,14 @@ def test_a_project_document_answers_as_its_project_page_does(request, client, wh
         document = make_document(project)
         page = client.get(project.get_absolute_url()).status_code
         assert client.get(document.href).status_code == page
+
+
+def test_staff_without_the_view_permission_of_projects_cannot_download_a_staff_only_document(
+    client, staff_without_permission
+):
+    document = make_document(make_project(Visibility.STAFF))
+    sign_in_to_admin(client, staff_without_permission)
+    assert client.get(document.href).status_code == 404
 
 
 def test_a_document_of_a_project_made_staff_only_after_upload_is_hidden_from_members(client, member):
