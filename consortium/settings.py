@@ -258,6 +258,13 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "JCIC-Heritage <noreply@localhost>")
 SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Administrators", address) for address in env_list("DJANGO_ADMINS")]
+# Who hears of membership applications (members.application_notices): the active staff in the group
+# "secretariat"; these addresses when that group has none. An application waiting longer than
+# APPLICATION_REMINDER_DAYS is listed in the secretariat's daily digest.
+SECRETARIAT_EMAILS = env_list("DJANGO_SECRETARIAT_EMAILS")
+APPLICATION_REMINDER_DAYS = env_int("DJANGO_APPLICATION_REMINDER_DAYS", 7)
+if APPLICATION_REMINDER_DAYS < 1:
+    raise ImproperlyConfigured("DJANGO_APPLICATION_REMINDER_DAYS must be 1 or more.")
 
 # The map of sites and projects (static/js/map.js over vendored Leaflet): any
 # tile server with the usual {z}/{x}/{y} address; its host joins img-src below.

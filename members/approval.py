@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from members import application_notices
 from members.models import Membership
 
 Status = Membership.Status
@@ -142,5 +143,7 @@ def apply_again(membership):
         decided_at=None,
         decided_by=None,
         decision_note="",
+        secretariat_notified_at=None,
     )
+    application_notices.announce_application(membership)
     return True

@@ -265,6 +265,9 @@ class Membership(models.Model):
     leaving_note = models.TextField(
         _("reason given on leaving"), blank=True, help_text=_("What the member wrote when they withdrew themselves.")
     )
+    # Set when the applicant has verified their address and the application was announced (to them and
+    # the secretariat), so each announcement goes once; cleared when a former member applies again.
+    secretariat_notified_at = models.DateTimeField(_("secretariat notified"), null=True, blank=True, editable=False)
     # A secret has no place in the history.
     history = HistoricalRecords(excluded_fields=["news_unsubscribe_key"])
 
@@ -286,6 +289,26 @@ class Membership(models.Model):
     @property
     def is_active(self):
         return self.status == self.Status.ACTIVE
+
+
+class ApplicationDigest(models.Model):
+    """The day's digest of applications waiting too long, sent to the secretariat: one row per day sent."""
+
+    day = models.DateField(_("day"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    applications = models.PositiveIntegerField(_("applications listed"))
+
+    class Meta:
+        verbose_name = _("digest of waiting applications")
+        verbose_name_plural = _("digests of waiting applications")
+        ordering = ["-day"]
+        constraints = [
+            # At most one digest a day, however often (or however concurrently) the reminder command runs.
+            models.UniqueConstraint(fields=["day"], name="applicationdigest_once_a_day"),
+        ]
+
+    def __str__(self):
+        return str(self.day)
 
 
 class NewsIssue(models.Model):

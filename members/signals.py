@@ -1,6 +1,7 @@
 import time
 
 from allauth.account.internal.flows.login import record_authentication
+from allauth.account.signals import email_confirmed
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added, authenticator_removed, authenticator_reset
 from django.contrib.auth import get_user_model, update_session_auth_hash
@@ -10,6 +11,8 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from members.access import SECOND_FACTORS
+from members.application_notices import announce_application
+from members.models import Membership
 
 SIGNED_IN_AT = "members.signed_in_at"
 LAST_SEEN_AT = "members.last_seen_at"
@@ -47,3 +50,11 @@ def end_sessions_when_a_factor_is_deleted(sender, instance, **kwargs):
     """A factor deleted without allauth (an administrator removing a lost key in the admin) sends none of
     its signals; every session of the user then ends, since none of them can say which factor it passed."""
     get_user_model().objects.filter(pk=instance.user_id).update(factors_version=F("factors_version") + 1)
+
+
+@receiver(email_confirmed)
+def announce_application_once_verified(sender, request, email_address, **kwargs):
+    """An application arrives when its applicant has verified their address (see members.application_notices)."""
+    membership = Membership.objects.filter(user_id=email_address.user_id).first()
+    if membership is not None:
+        announce_application(membership)
