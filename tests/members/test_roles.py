@@ -146,3 +146,39 @@ def test_staff_in_no_group_can_neither_export_nor_import(client):
     for url in (reverse("admin:experts_expert_export"), reverse("admin:experts_expert_import")):
         assert client.get(url).status_code == 403, url
     assert client.post(reverse("admin:experts_expert_export"), {"resource": "0", "format": "0"}).status_code == 403
+
+
+SEC, DB, OUT, ADM = SECRETARIAT, DATABASE_EDITOR, OUTREACH_EDITOR, ADMINISTRATOR
+
+# The admin pages each role opens; every other role, and staff in no group, get 403.
+ADMIN_PAGES = {
+    "members_user_changelist": {SEC, ADM},
+    "members_membership_changelist": {SEC, ADM},
+    "members_membership_add": {SEC, ADM},
+    "members_newsissue_changelist": {SEC, ADM},
+    "members_newsissue_add": {SEC, ADM},
+    "members_organization_changelist": {SEC, DB, OUT, ADM},
+    "members_organization_add": {DB, ADM},
+    "experts_expert_changelist": {DB, ADM},
+    "experts_expert_add": {DB, ADM},
+    "projects_cooperationproject_add": {DB, ADM},
+    "heritage_heritagesite_changelist": {DB, ADM},
+    "reports_report_add": {DB, ADM},
+    "events_newsarticle_add": {OUT, ADM},
+    "events_event_add": {OUT, ADM},
+    "events_registration_changelist": {OUT, ADM},
+    "events_page_changelist": {OUT, ADM},
+    "consortium_countryprofile_add": {OUT, ADM},
+    "consortium_country_changelist": {DB, OUT, ADM},
+    "auth_group_changelist": set(),
+}
+
+
+@pytest.mark.parametrize("role", [*ROLES, None])
+def test_each_role_opens_its_admin_pages_and_no_others(client, role):
+    if role is None:
+        client = sign_in_to_admin(client, make_user("no-role@example.org", is_staff=True))
+    else:
+        client = staff_in(client, role)
+    answers = {page: client.get(reverse(f"admin:{page}")).status_code for page in ADMIN_PAGES}
+    assert answers == {page: 200 if role in roles else 403 for page, roles in ADMIN_PAGES.items()}
