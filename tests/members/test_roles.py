@@ -1,7 +1,11 @@
 """The staff roles: groups made by a migration, and what a staff member in each may see and do."""
 
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from consortium.visibility import Visibility
@@ -115,6 +119,18 @@ def test_setting_up_the_groups_again_resets_their_permissions():
     ensure_role_groups()
 
     assert permissions_of(OUTREACH_EDITOR) == set(ROLE_PERMISSIONS[OUTREACH_EDITOR])
+    assert permissions_of(SECRETARIAT) == set(ROLE_PERMISSIONS[SECRETARIAT])
+    assert Group.objects.filter(name__in=ROLES).count() == len(ROLES)
+
+
+def test_running_the_migration_again_resets_the_groups_without_doubling_them():
+    migration = importlib.import_module("members.migrations.0009_staff_roles")
+    state_apps = MigrationExecutor(connection).loader.project_state(("members", "0009_staff_roles")).apps
+    Group.objects.get(name=SECRETARIAT).permissions.add(Permission.objects.get(codename="delete_user"))
+
+    with connection.schema_editor() as schema_editor:
+        migration.create_roles(state_apps, schema_editor)
+
     assert permissions_of(SECRETARIAT) == set(ROLE_PERMISSIONS[SECRETARIAT])
     assert Group.objects.filter(name__in=ROLES).count() == len(ROLES)
 
