@@ -1,4 +1,4 @@
-"""Sign-in accounts for trying the portal locally: staff, an active member and an applicant."""
+"""Sign-in accounts for trying the portal locally: staff in each role, an active member and an applicant."""
 
 import secrets
 
@@ -8,24 +8,53 @@ from django.db import transaction
 from consortium.visibility import Visibility
 from experts.models import Expert
 from members.models import Membership, User
+from members.roles import ADMINISTRATOR, DATABASE_EDITOR, OUTREACH_EDITOR, SECRETARIAT, ensure_role_groups
 
 # (e-mail, what the account shows, user fields, membership status or None)
 DEMO_ACCOUNTS = (
     (
         "demo-staff@example.org",
-        "staff: the Django admin and every record",
+        "administrator and superuser: the Django admin and every record",
         {"is_staff": True, "is_superuser": True},
+        None,
+    ),
+    (
+        "demo-secretariat@example.org",
+        "staff, secretariat: applications, memberships and member e-mail news",
+        {"is_staff": True},
+        None,
+    ),
+    (
+        "demo-editor@example.org",
+        "staff, database editor: experts, projects, sites, organisations and reports",
+        {"is_staff": True},
+        None,
+    ),
+    (
+        "demo-outreach@example.org",
+        "staff, outreach editor: news, events, pages and country profiles",
+        {"is_staff": True},
         None,
     ),
     ("demo-member@example.org", "active member: the database, and an own expert record", {}, Membership.Status.ACTIVE),
     ("demo-applicant@example.org", "applicant: membership not yet approved", {}, Membership.Status.APPLIED),
 )
 
+# The staff role (members/roles.py) of each demo staff account. Like every staff account, they
+# set up a second factor at their first visit to the admin.
+DEMO_STAFF_ROLES = {
+    "demo-staff@example.org": ADMINISTRATOR,
+    "demo-secretariat@example.org": SECRETARIAT,
+    "demo-editor@example.org": DATABASE_EDITOR,
+    "demo-outreach@example.org": OUTREACH_EDITOR,
+}
+
 
 def ensure_demo_accounts():
     """Create the demo accounts, or reset them; all get one new random password, which is returned."""
     password = secrets.token_urlsafe(12)
     with transaction.atomic():
+        groups = ensure_role_groups()
         for email, _, fields, status in DEMO_ACCOUNTS:
             user = User.objects.filter(email__iexact=email).first() or User(email=email)
             for name, value in fields.items():
@@ -34,6 +63,8 @@ def ensure_demo_accounts():
             user.save()
             # Sign-in requires a verified address; these ones cannot receive mail.
             EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+            if email in DEMO_STAFF_ROLES:
+                user.groups.set([groups[DEMO_STAFF_ROLES[email]]])
             if status is not None:
                 Membership.objects.update_or_create(user=user, defaults={"status": status})
             if status == Membership.Status.ACTIVE:

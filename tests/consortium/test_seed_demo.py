@@ -304,6 +304,27 @@ def test_demo_users_can_sign_in_with_the_printed_password(settings):
     assert applicant.membership.status == Membership.Status.APPLIED
 
 
+@pytest.mark.django_db
+def test_demo_staff_accounts_are_in_their_roles_and_printed_with_them(settings):
+    settings.DEBUG = True
+
+    seed(experts=0, projects=0, demo_users=True)
+    out = seed(experts=0, projects=0, demo_users=True)  # resetting the accounts keeps one role each
+
+    password = re.search(r"password (\S+):", out).group(1)
+    for email, role in [
+        ("demo-staff@example.org", "Administrator"),
+        ("demo-secretariat@example.org", "Secretariat"),
+        ("demo-editor@example.org", "Database editor"),
+        ("demo-outreach@example.org", "Outreach editor"),
+    ]:
+        user = authenticate(email=email, password=password)
+        assert user.is_staff
+        assert user.is_superuser == (email == "demo-staff@example.org")
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert re.search(rf"{email}  \(.*{role.lower()}", out), email
+
+
 def record_seed(rng, stdout):
     seeded_with.append(rng.random())
     stdout.write("extra seeder ran")

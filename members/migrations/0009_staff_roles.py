@@ -1,0 +1,93 @@
+"""The staff roles as Django groups with their permissions.
+
+The lists are copied from members/roles.py as they stood when this migration
+was written, not imported: a migration must do the same thing whenever it runs.
+tests/members/test_roles.py checks that the groups match members/roles.py.
+Running it again (or after staff changed a group) resets the groups' permissions.
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+CRUD = ("view", "add", "change", "delete")
+PROJECT_APPS = ("consortium", "members", "experts", "projects", "heritage", "events", "reports")
+
+
+def _crud(app_label, *model_names):
+    return [f"{app_label}.{action}_{name}" for name in model_names for action in CRUD]
+
+
+ROLE_PERMISSIONS = {
+    "Secretariat": [
+        "members.view_user",
+        "members.change_user",
+        "members.view_membership",
+        "members.add_membership",
+        "members.change_membership",
+        "members.view_organization",
+        "members.view_subcommittee",
+        *_crud("members", "newsissue"),
+        "members.view_newsdelivery",
+    ],
+    "Database editor": [
+        *_crud("experts", "expert", "specialty"),
+        *_crud("projects", "cooperationproject", "funder", "participation", "projectdocument"),
+        *_crud("heritage", "heritagesite", "threat", "dangerperiod"),
+        *_crud("members", "organization"),
+        *_crud("reports", "report", "reportfile"),
+        "consortium.view_country",
+        "consortium.view_language",
+    ],
+    "Outreach editor": [
+        *_crud("events", "event", "registration", "speaker", "material", "newsarticle", "newsattachment", "page"),
+        *_crud("consortium", "countryprofile"),
+        "consortium.view_country",
+        "members.view_organization",
+    ],
+}
+
+
+def create_roles(apps, schema_editor):
+    alias = schema_editor.connection.alias
+    # Permissions are otherwise made after the whole migrate run (post_migrate): make them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, using=alias, apps=apps)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permission_names in ROLE_PERMISSIONS.items():
+        wanted = {tuple(permission_name.split(".")) for permission_name in permission_names}
+        permissions = [
+            permission
+            for permission in Permission.objects.using(alias)
+            .filter(codename__in={codename for _, codename in wanted})
+            .select_related("content_type")
+            if (permission.content_type.app_label, permission.codename) in wanted
+        ]
+        if len(permissions) != len(wanted):
+            found = {(permission.content_type.app_label, permission.codename) for permission in permissions}
+            raise LookupError(f"{name}: no such permission {sorted(wanted - found)}")
+        group, _ = Group.objects.using(alias).get_or_create(name=name)
+        group.permissions.set(permissions)
+    group, _ = Group.objects.using(alias).get_or_create(name="Administrator")
+    group.permissions.set(Permission.objects.using(alias).filter(content_type__app_label__in=PROJECT_APPS))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("members", "0008_user_factors_version"),
+        ("consortium", "0007_country_profile"),
+        ("experts", "0010_facet_codes"),
+        ("projects", "0011_move_files_to_random_names"),
+        ("heritage", "0007_facet_codes"),
+        ("events", "0007_countries_of_news_and_events"),
+        ("reports", "0001_reports_and_their_files"),
+    ]
+
+    operations = [
+        # Reversing leaves the groups: they may hold staff members by then.
+        migrations.RunPython(create_roles, migrations.RunPython.noop),
+    ]
