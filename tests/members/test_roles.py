@@ -124,8 +124,8 @@ def test_setting_up_the_groups_again_resets_their_permissions():
 
 
 def test_running_the_migration_again_resets_the_groups_without_doubling_them():
-    migration = importlib.import_module("members.migrations.0009_staff_roles")
-    state_apps = MigrationExecutor(connection).loader.project_state(("members", "0009_staff_roles")).apps
+    migration = importlib.import_module("members.migrations.0010_staff_roles")
+    state_apps = MigrationExecutor(connection).loader.project_state(("members", "0010_staff_roles")).apps
     Group.objects.get(name=SECRETARIAT).permissions.add(Permission.objects.get(codename="delete_user"))
 
     with connection.schema_editor() as schema_editor:

@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("members", "0008_user_factors_version"),
+        ("members", "0009_application_notices"),
         ("consortium", "0007_country_profile"),
         ("experts", "0010_facet_codes"),
         ("projects", "0011_move_files_to_random_names"),
