@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, Filter, FilterSet, NumberFilter
 
 from consortium.bilingual import localized
+from consortium.models import Region
 from consortium.paging import PER_PAGE, RESULT_COUNT_LIMIT
 from consortium.search import Query, matching, rank
 
@@ -229,6 +230,18 @@ class FacetFilter(Filter):
             return {value: str(label) for value, label in self.choices}
         source, code_field = self._reference()
         return {str(getattr(obj, code_field)): str(obj) for obj in source.filter(**{f"{code_field}__in": values})}
+
+
+def region_facet(scheme):
+    """The facet of a record's countries' regions in ``scheme`` (``Region.Scheme``): the consortium's
+    sub-committee regions, or UNESCO's for heritage sites."""
+    field = "subcommittee_region" if scheme == Region.Scheme.SUBCOMMITTEE else "unesco_region"
+    return FacetFilter(
+        f"countries__{field}__code",
+        label=_("Region"),
+        label_path=f"countries__{field}",
+        reference=(Region.objects.filter(scheme=scheme), "code"),
+    )
 
 
 @dataclass

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import current_language
-from consortium.facets import FacetFilter, SearchFilterSet
+from consortium.facets import FacetFilter, SearchFilterSet, region_facet
 from consortium.models import Country, Language, Region
 from experts.models import Expert, ExpertFacetCodes, Specialty
 from members.models import Organization
@@ -14,12 +14,7 @@ class ExpertFilterSet(SearchFilterSet):
     country = FacetFilter(
         "countries__code", label=_("Country of field experience"), label_path="countries", reference=(Country, "code")
     )
-    region = FacetFilter(
-        "countries__subcommittee_region__code",
-        label=_("Region"),
-        label_path="countries__subcommittee_region",
-        reference=(Region.objects.filter(scheme=Region.Scheme.SUBCOMMITTEE), "code"),
-    )
+    region = region_facet(Region.Scheme.SUBCOMMITTEE)
     language = FacetFilter(
         "languages__code", label=_("Language"), label_path="languages", reference=(Language, "code")
     )

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from consortium.bilingual import localized_ordering
-from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, YesNoFacetFilter
+from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, YesNoFacetFilter, region_facet
 from consortium.models import Country, Region
 from heritage.models import HeritageSite, SiteFacetCodes
 
@@ -11,12 +11,7 @@ from heritage.models import HeritageSite, SiteFacetCodes
 class HeritageSiteFilterSet(SearchFilterSet):
     category = FacetFilter("category", label=_("Category"), choices=HeritageSite.Category.choices)
     country = FacetFilter("countries__code", label=_("Country"), label_path="countries", reference=(Country, "code"))
-    region = FacetFilter(
-        "countries__unesco_region__code",
-        label=_("Region"),
-        label_path="countries__unesco_region",
-        reference=(Region.objects.filter(scheme=Region.Scheme.UNESCO), "code"),
-    )
+    region = region_facet(Region.Scheme.UNESCO)
     in_danger = YesNoFacetFilter(
         Q(in_danger=True),
         label=_("List of World Heritage in Danger"),

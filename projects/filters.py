@@ -2,7 +2,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import localized_ordering
-from consortium.facets import FacetFilter, SearchFilterSet, YearFilter
+from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, region_facet
 from consortium.models import Country, Region
 from consortium.search import matching
 from heritage.models import HeritageSite
@@ -13,12 +13,7 @@ class ProjectFilterSet(SearchFilterSet):
     kind = FacetFilter("kind", label=_("Kind"), choices=CooperationProject.Kind.choices)
     funder = FacetFilter("funders__code", label=_("Funder"), label_path="funders", reference=(Funder, "code"))
     country = FacetFilter("countries__code", label=_("Country"), label_path="countries", reference=(Country, "code"))
-    region = FacetFilter(
-        "countries__subcommittee_region__code",
-        label=_("Region"),
-        label_path="countries__subcommittee_region",
-        reference=(Region.objects.filter(scheme=Region.Scheme.SUBCOMMITTEE), "code"),
-    )
+    region = region_facet(Region.Scheme.SUBCOMMITTEE)
     status = FacetFilter("status", label=_("Status"), choices=CooperationProject.Status.choices)
     year_from = YearFilter(label=_("Active from (year)"), method="filter_year_from")
     year_to = YearFilter(label=_("Active until (year)"), method="filter_year_to")

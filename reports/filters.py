@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, FilterSet
 
 from consortium.bilingual import localized_ordering
-from consortium.facets import Facet, FacetFilter, SearchFilterSet
+from consortium.facets import Facet, FacetFilter, SearchFilterSet, region_facet
 from consortium.fiscal import fiscal_year_label
 from consortium.models import Country, Region
 from consortium.search import Query, matching, rank
@@ -37,12 +37,7 @@ class ReportFilterSet(FilterSet):
     sort = ChoiceFilter(label=_("Sort by"), method="filter_sort", empty_label=None)
     kind = FacetFilter("kind", label=_("Kind"), choices=Report.Kind.choices)
     country = FacetFilter("countries__code", label=_("Country"), label_path="countries", reference=(Country, "code"))
-    region = FacetFilter(
-        "countries__subcommittee_region__code",
-        label=_("Region"),
-        label_path="countries__subcommittee_region",
-        reference=(Region.objects.filter(scheme=Region.Scheme.SUBCOMMITTEE), "code"),
-    )
+    region = region_facet(Region.Scheme.SUBCOMMITTEE)
     year = FacetFilter("fiscal_year", label=_("Fiscal year"), choices=FISCAL_YEARS)
     language = LanguageFacetFilter(
         "files__language", label=_("Language of the file"), choices=ReportFile.Language.choices

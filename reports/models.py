@@ -14,14 +14,11 @@ from consortium.files import RandomName
 from consortium.fiscal import fiscal_year_label
 from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.uploads import UploadValidator
-from members.access import Level, access_level, sees_staff_records_of
+from members.access import Level, access_level, sees_staff_records_of, view_permission
 
 # Every text of a report, its files' included: reports are few and read far more often than written, so
 # the bigrams cover the long texts too (a two-character word anywhere in a PDF finds its report).
 SEARCH_TEXT = ("title_ja", "title_en", "abstract_ja", "abstract_en", "authors_text", "file_text")
-
-VIEW_STAFF_ONLY = "reports.view_report"
-"""Staff-only reports are for staff who may view reports in the admin."""
 
 
 class Access(models.TextChoices):
@@ -37,7 +34,7 @@ class ReportQuerySet(models.QuerySet):
         levels = [Access.PUBLIC]
         if access_level(user) >= Level.MEMBER:
             levels.append(Access.MEMBERS)
-        if sees_staff_records_of(user, VIEW_STAFF_ONLY):
+        if sees_staff_records_of(user, view_permission(self.model)):
             levels.append(Access.STAFF)
         return self.filter(access__in=levels)
 
