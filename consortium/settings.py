@@ -259,7 +259,7 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "JCIC-Heritage <norepl
 SERVER_EMAIL = env_str("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Administrators", address) for address in env_list("DJANGO_ADMINS")]
 # Who hears of membership applications (members.application_notices): the active staff in the group
-# "secretariat"; these addresses when that group has none. An application waiting longer than
+# "Secretariat" (members.roles); these addresses when that group has none. An application waiting longer than
 # APPLICATION_REMINDER_DAYS is listed in the secretariat's daily digest.
 SECRETARIAT_EMAILS = env_list("DJANGO_SECRETARIAT_EMAILS")
 APPLICATION_REMINDER_DAYS = env_int("DJANGO_APPLICATION_REMINDER_DAYS", 7)

@@ -17,20 +17,20 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from members.models import ApplicationDigest, Membership, User
+from members.roles import SECRETARIAT
 
-SECRETARIAT_GROUP = "secretariat"
 FALLBACK_LANGUAGE = "ja"
 
 
 def secretariat_recipients():
     """(address, language) of each person told of applications.
 
-    The active staff in the group "secretariat", each in their own language;
+    The active staff in the Secretariat role (its group, ``members.roles``), each in their own language;
     when it has none (or does not exist), the addresses of ``SECRETARIAT_EMAILS``,
     in the language of the account with that address if there is one, else Japanese.
     """
     staff = list(
-        User.objects.filter(groups__name=SECRETARIAT_GROUP, is_active=True, is_staff=True)
+        User.objects.filter(groups__name=SECRETARIAT, is_active=True, is_staff=True)
         .exclude(email="")
         .order_by("email")
         .values_list("email", "language")

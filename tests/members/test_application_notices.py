@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from members import application_notices
 from members.models import Membership
+from members.roles import SECRETARIAT
 from tests.conftest import make_user
 from tests.members.test_signup import application
 
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def secretariat():
     """Two active secretariat staff, one reading Japanese and one English, and one who has left."""
-    group = Group.objects.create(name="secretariat")
+    group = Group.objects.get(name=SECRETARIAT)  # made by the staff roles' migration
     japanese = make_user("jimukyoku@example.org", is_staff=True, language="ja")
     english = make_user("secretariat@example.org", is_staff=True, language="en")
     former = make_user("former.staff@example.org", is_staff=True, is_active=False, language="en")
