@@ -6,7 +6,7 @@ from consortium.admin import ImportExportHistoryAdmin
 from consortium.history_admin import HistoryAdmin
 from members.admin_membership import MembershipAdmin  # noqa: F401 (registers the admin)
 from members.admin_news import NewsIssueAdmin  # noqa: F401 (registers the admin)
-from members.models import Organization, SubCommittee, User
+from members.models import Committee, Organization, User
 from members.resources import OrganizationResource
 
 
@@ -70,8 +70,8 @@ class OrganizationAdmin(ImportExportHistoryAdmin):
     ]
 
 
-@admin.register(SubCommittee)
-class SubCommitteeAdmin(HistoryAdmin):
+@admin.register(Committee)
+class CommitteeAdmin(HistoryAdmin):
     list_display = ["code", "name_ja", "name_en", "region", "order"]
     list_select_related = ["region"]
     list_filter = ["region"]

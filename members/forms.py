@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import current_language
 from experts.models import Expert
-from members.models import Membership, Organization, SubCommittee
+from members.models import Committee, Membership, Organization
 
 
 class ApplicationForm(SignupForm):
@@ -48,7 +48,7 @@ class ApplicationForm(SignupForm):
     )
     subcommittees = forms.ModelMultipleChoiceField(
         label=_("Sub-committees of interest"),
-        queryset=SubCommittee.objects.only("code", "name_ja", "name_en"),
+        queryset=Committee.objects.only("code", "name_ja", "name_en"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -121,7 +121,7 @@ class PreferencesForm(forms.Form):
     )
     subcommittees = forms.ModelMultipleChoiceField(
         label=_("Sub-committees of interest"),
-        queryset=SubCommittee.objects.only("code", "name_ja", "name_en"),
+        queryset=Committee.objects.only("code", "name_ja", "name_en"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

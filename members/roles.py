@@ -34,7 +34,7 @@ ROLE_PERMISSIONS = {
         "members.add_membership",
         "members.change_membership",
         "members.view_organization",
-        "members.view_subcommittee",
+        *_crud("members", "committee", "committeeseat", "committeerequest", "meeting", "meetingfile"),
         *_crud("members", "newsissue"),
         "members.view_newsdelivery",
     ],

@@ -1,5 +1,5 @@
 from members.models.accounts import StaffFlagHistory, User, UserManager
-from members.models.committees import SubCommittee
+from members.models.committees import Committee, CommitteeRequest, CommitteeSeat, Meeting, MeetingFile
 from members.models.memberships import ApplicationDigest, Membership
 from members.models.news import NewsDelivery, NewsIssue
 from members.models.organisations import Organization, OrganizationQuerySet
@@ -12,7 +12,11 @@ __all__ = [
     "Organization",
     "OrganizationQuerySet",
     "StaffFlagHistory",
-    "SubCommittee",
+    "Committee",
+    "CommitteeRequest",
+    "CommitteeSeat",
+    "Meeting",
+    "MeetingFile",
     "User",
     "UserManager",
 ]

@@ -14,7 +14,7 @@ from consortium.reference import regions, vocabularies
 from consortium.reference.languages import language_rows
 from experts.models import Specialty
 from heritage.models import Threat
-from members.models import SubCommittee
+from members.models import Committee
 from projects.models import Funder
 
 WHC_FILE = Path(__file__).resolve().parents[3] / "shared" / "data" / "whc-sites-2019.csv"
@@ -200,7 +200,7 @@ def test_iso_639_1_languages_are_loaded_in_both_languages():
     [
         (Specialty, vocabularies.SPECIALTIES),
         (Threat, vocabularies.THREATS),
-        (SubCommittee, vocabularies.SUBCOMMITTEES),
+        (Committee, vocabularies.SUBCOMMITTEES),
         (Funder, vocabularies.FUNDERS),
     ],
 )
@@ -220,12 +220,12 @@ def test_vocabulary_spot_checks():
 
 @pytest.mark.django_db
 def test_regional_subcommittees_belong_to_their_region():
-    regional = SubCommittee.objects.exclude(region=None).select_related("region")
+    regional = Committee.objects.exclude(region=None).select_related("region")
     assert {(sub.code, sub.region.code, sub.region.scheme) for sub in regional} == {
         (code, code, Region.Scheme.SUBCOMMITTEE)
         for code in ("southeast-south-asia", "west-asia", "east-central-asia", "europe", "africa", "latin-america")
     }
-    assert SubCommittee.objects.get(region=None).name_ja == "企画分科会"
+    assert Committee.objects.get(region=None).name_ja == "企画分科会"
 
 
 @pytest.mark.django_db
@@ -242,7 +242,7 @@ def test_funders_have_a_kind_and_an_official_website():
 
 @pytest.mark.django_db
 def test_loading_again_restores_names_and_creates_no_duplicates():
-    counts = [model.objects.count() for model in (Region, Country, Language, Specialty, Threat, SubCommittee, Funder)]
+    counts = [model.objects.count() for model in (Region, Country, Language, Specialty, Threat, Committee, Funder)]
     Country.objects.filter(code="JP").update(name_en="Nippon", unesco_region=None)
     Funder.objects.filter(code="jica").update(website="https://example.org/")
 
@@ -250,7 +250,7 @@ def test_loading_again_restores_names_and_creates_no_duplicates():
     vocabularies_migration.load(apps, None)
 
     assert [
-        model.objects.count() for model in (Region, Country, Language, Specialty, Threat, SubCommittee, Funder)
+        model.objects.count() for model in (Region, Country, Language, Specialty, Threat, Committee, Funder)
     ] == counts
     japan = Country.objects.select_related("unesco_region").get(code="JP")
     assert (japan.name_en, japan.unesco_region.code) == ("Japan", "asia-pacific")
@@ -269,7 +269,7 @@ def test_unloading_removes_what_loading_added():
     for model, table in (
         (Specialty, vocabularies.SPECIALTIES),
         (Threat, vocabularies.THREATS),
-        (SubCommittee, vocabularies.SUBCOMMITTEES),
+        (Committee, vocabularies.SUBCOMMITTEES),
         (Funder, vocabularies.FUNDERS),
     ):
         assert not model.objects.filter(code__in=[row[0] for row in table]).exists(), model.__name__

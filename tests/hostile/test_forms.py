@@ -14,7 +14,7 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from members.models import Membership, SubCommittee
+from members.models import Committee, Membership
 from tests.events.conftest import make_event
 from tests.hostile.conftest import row_counts
 from tests.hostile.strategies import encoded_value
@@ -71,7 +71,7 @@ def form_world(member):
 
     make_event(slug="spring-symposium", title_en="Spring symposium", capacity=100)
     EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
-    SubCommittee.objects.get_or_create(code="asia", defaults={"name_ja": "アジア", "name_en": "Asia"})
+    Committee.objects.get_or_create(code="asia", defaults={"name_ja": "アジア", "name_en": "Asia"})
     return member
 
 

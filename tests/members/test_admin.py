@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from consortium.models import Country, Region
-from members.models import Organization, SubCommittee
+from members.models import Committee, Organization
 from members.resources import OrganizationResource
 from tests.admin_checks import (
     assert_flat_queries,
@@ -70,16 +70,16 @@ def test_organization_change_and_add_forms_open(staff_client, cambodia):
 
 def test_subcommittee_pages_open(staff_client, cambodia):
     region = cambodia.subcommittee_region
-    committee = SubCommittee.objects.create(code="asia", name_ja="アジア小委員会", name_en="Asia", region=region)
-    url = reverse("admin:members_subcommittee_changelist")
+    committee = Committee.objects.create(code="asia", name_ja="アジア小委員会", name_en="Asia", region=region)
+    url = reverse("admin:members_committee_changelist")
 
     def add_rows():
         for n in range(20):
-            SubCommittee.objects.create(code=f"c{n}", name_ja=f"小委員会{n}", name_en=f"Committee {n}", region=region)
+            Committee.objects.create(code=f"c{n}", name_ja=f"小委員会{n}", name_en=f"Committee {n}", region=region)
 
     assert_flat_queries(staff_client, url, add_rows, most=10)
-    assert count_queries(staff_client, reverse("admin:members_subcommittee_change", args=[committee.pk])) <= 10
-    assert count_queries(staff_client, reverse("admin:members_subcommittee_add")) <= 10
+    assert count_queries(staff_client, reverse("admin:members_committee_change", args=[committee.pk])) <= 10
+    assert count_queries(staff_client, reverse("admin:members_committee_add")) <= 10
 
 
 def test_an_admin_edit_of_an_organisation_is_recorded_with_old_and_new_values(staff_client, staff, cambodia):

@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from consortium.visibility import Visibility
-from members.models import Membership, Organization, SubCommittee, User
+from members.models import Committee, Membership, Organization, User
 from projects.models import CooperationProject
 from tests.events.conftest import make_event
 
@@ -23,9 +23,7 @@ def organisation(member):
 
 @pytest.fixture
 def subcommittee(db):
-    return SubCommittee.objects.create(
-        code="test-maritime", name_ja="水中文化遺産分科会", name_en="Underwater heritage"
-    )
+    return Committee.objects.create(code="test-maritime", name_ja="水中文化遺産分科会", name_en="Underwater heritage")
 
 
 def application(**overrides):
