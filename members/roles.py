@@ -1,6 +1,7 @@
 """The staff roles: a Django group per role and the permissions it holds.
 
-The groups are made by the migration ``members.0010_staff_roles``, which keeps
+The groups are made by the migrations that set the roles (``members.0010_staff_roles``,
+then each one that changed them, the latest ``members.0013_committee_roles``); each keeps
 its own copy of these lists (a migration must not change when this module
 does); tests/members/test_roles.py checks that the groups in the database hold
 exactly what this module says, so a change here needs a new migration. Group

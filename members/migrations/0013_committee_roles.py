@@ -1,15 +1,53 @@
-"""The secretariat keeps the committees: their rosters, requests, meetings and papers.
-The administrator again holds every permission of the portal's apps, the new models' included."""
+"""The staff roles again, now that the secretariat keeps the committees (their rosters, requests,
+meetings and papers), and the administrator again holds every permission of the portal's apps.
+
+Each migration that changes the roles holds the complete lists as they stand when it is written (copied
+from members/roles.py, not imported) and sets the groups to them; tests/members/test_roles.py runs the
+latest one again and checks the groups match members/roles.py.
+"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 CRUD = ("view", "add", "change", "delete")
-COMMITTEE_MODELS = ("committee", "committeeseat", "committeerequest", "meeting", "meetingfile")
 PROJECT_APPS = ("consortium", "members", "experts", "projects", "heritage", "events", "reports")
 
 
-def grant(apps, schema_editor):
+def _crud(app_label, *model_names):
+    return [f"{app_label}.{action}_{name}" for name in model_names for action in CRUD]
+
+
+ROLE_PERMISSIONS = {
+    "Secretariat": [
+        "members.view_user",
+        "members.change_user",
+        "members.view_membership",
+        "members.add_membership",
+        "members.change_membership",
+        "members.view_organization",
+        *_crud("members", "committee", "committeeseat", "committeerequest", "meeting", "meetingfile"),
+        *_crud("members", "newsissue"),
+        "members.view_newsdelivery",
+    ],
+    "Database editor": [
+        *_crud("experts", "expert", "specialty"),
+        *_crud("projects", "cooperationproject", "funder", "participation", "projectdocument"),
+        *_crud("heritage", "heritagesite", "threat", "dangerperiod"),
+        *_crud("members", "organization"),
+        *_crud("reports", "report", "reportfile"),
+        "consortium.view_country",
+        "consortium.view_language",
+    ],
+    "Outreach editor": [
+        *_crud("events", "event", "registration", "speaker", "material", "newsarticle", "newsattachment", "page"),
+        *_crud("consortium", "countryprofile"),
+        "consortium.view_country",
+        "members.view_organization",
+    ],
+}
+
+
+def create_roles(apps, schema_editor):
     alias = schema_editor.connection.alias
     # Permissions are otherwise made after the whole migrate run (post_migrate): make them now.
     for app_config in apps.get_app_configs():
@@ -18,20 +56,28 @@ def grant(apps, schema_editor):
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    secretariat = Group.objects.using(alias).filter(name="Secretariat").first()
-    if secretariat is not None:
-        codenames = [f"{action}_{model}" for model in COMMITTEE_MODELS for action in CRUD]
-        secretariat.permissions.add(
-            *Permission.objects.using(alias).filter(content_type__app_label="members", codename__in=codenames)
-        )
-    administrator = Group.objects.using(alias).filter(name="Administrator").first()
-    if administrator is not None:
-        administrator.permissions.set(
-            Permission.objects.using(alias).filter(content_type__app_label__in=PROJECT_APPS)
-        )
+    for name, permission_names in ROLE_PERMISSIONS.items():
+        wanted = {tuple(permission_name.split(".")) for permission_name in permission_names}
+        permissions = [
+            permission
+            for permission in Permission.objects.using(alias)
+            .filter(codename__in={codename for _, codename in wanted})
+            .select_related("content_type")
+            if (permission.content_type.app_label, permission.codename) in wanted
+        ]
+        if len(permissions) != len(wanted):
+            found = {(permission.content_type.app_label, permission.codename) for permission in permissions}
+            raise LookupError(f"{name}: no such permission {sorted(wanted - found)}")
+        group, _ = Group.objects.using(alias).get_or_create(name=name)
+        group.permissions.set(permissions)
+    group, _ = Group.objects.using(alias).get_or_create(name="Administrator")
+    group.permissions.set(Permission.objects.using(alias).filter(content_type__app_label__in=PROJECT_APPS))
 
 
 class Migration(migrations.Migration):
     dependencies = [("members", "0012_committees_rosters_meetings")]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [
+        # Reversing leaves the groups: they may hold staff members by then.
+        migrations.RunPython(create_roles, migrations.RunPython.noop),
+    ]

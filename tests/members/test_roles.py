@@ -123,9 +123,13 @@ def test_setting_up_the_groups_again_resets_their_permissions():
     assert Group.objects.filter(name__in=ROLES).count() == len(ROLES)
 
 
-def test_running_the_migration_again_resets_the_groups_without_doubling_them():
-    migration = importlib.import_module("members.migrations.0010_staff_roles")
-    state_apps = MigrationExecutor(connection).loader.project_state(("members", "0010_staff_roles")).apps
+# The latest migration that sets the roles; each holds the complete lists of its day.
+LATEST_ROLES_MIGRATION = "0013_committee_roles"
+
+
+def test_running_the_latest_roles_migration_again_resets_the_groups_without_doubling_them():
+    migration = importlib.import_module(f"members.migrations.{LATEST_ROLES_MIGRATION}")
+    state_apps = MigrationExecutor(connection).loader.project_state(("members", LATEST_ROLES_MIGRATION)).apps
     Group.objects.get(name=SECRETARIAT).permissions.add(Permission.objects.get(codename="delete_user"))
 
     with connection.schema_editor() as schema_editor:
