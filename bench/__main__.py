@@ -152,8 +152,8 @@ def session_cookie(user):
 def share_of_experts(word):
     from django.contrib.postgres.search import SearchQuery
 
-    from consortium.search import SEARCH_CONFIG
     from experts.models import Expert
+    from search.matching import SEARCH_CONFIG
 
     matching = Expert.objects.filter(search_document=SearchQuery(word, config=SEARCH_CONFIG)).count()
     return matching / Expert.objects.count()

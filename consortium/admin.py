@@ -23,7 +23,9 @@ from import_export.forms import ImportForm, SelectableFieldsExportForm
 
 from consortium.history_admin import HistoryAdmin
 from consortium.models import Country, CountryProfile, DataExport, Language, Region
-from consortium.search import SEARCH_COLUMNS, Query, matching, search_columns
+from search.columns import SEARCH_COLUMNS, search_columns
+from search.matching import matching
+from search.query import Query
 
 
 class LabelledExportForm(SelectableFieldsExportForm):
@@ -90,7 +92,7 @@ class DatabaseSearchAdmin:
     """Admin mixin for experts, projects and sites: search the way members search the database.
 
     The admin's own search runs ``icontains`` on every search field, a scan of
-    the whole table per term; ``consortium.search`` uses the records' indexed,
+    the whole table per term; ``search.matching`` uses the records' indexed,
     generated search columns instead, and finds names in any script. The
     admin's autocompletes go through the same search. ``search_fields`` stays
     set, so that the admin shows its search box.

@@ -33,7 +33,6 @@ from django.views.decorators.http import require_GET
 
 from consortium.fiscal import fiscal_year_label
 from consortium.models import Country, CountryProfile
-from consortium.search import search_columns
 from events.views.events import events_about
 from events.views.news import news_about
 from experts.models import Expert
@@ -42,6 +41,7 @@ from heritage.models import HeritageSite
 from members.access import can_use_database
 from projects.models import CooperationProject
 from reports.views import reports_about
+from search.columns import search_columns
 
 STATUS_ORDER = [
     CooperationProject.Status.ONGOING,

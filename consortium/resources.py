@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from import_export import fields, resources, widgets
 
-from consortium.exports import neutralised, unneutralised
 from consortium.models import Country, Language
+from search.exports import neutralised, unneutralised
 
 #: Separates the codes of a many-to-many column: "KH;VN".
 SEPARATOR = ";"

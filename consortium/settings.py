@@ -41,6 +41,7 @@ if not DEBUG:
 
 INSTALLED_APPS = [
     "consortium",
+    "search",
     "members",
     "experts",
     "projects",

@@ -3,8 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from consortium import search_views, statistics, views
+from consortium import statistics, views
 from events.sitemaps import sitemap_xml
+from search import views as search_views
 
 # The admin signs in through allauth, so its rate limits and second factor apply there too.
 admin.site.login = secure_admin_login(admin.site.login)

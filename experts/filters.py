@@ -1,10 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import current_language
-from consortium.facets import FacetFilter, SearchFilterSet, region_facet
 from consortium.models import Country, Language, Region
 from experts.models import Expert, ExpertFacetCodes, Specialty
 from members.models import Organization
+from search.facets import FacetFilter, region_facet
+from search.filterset import SearchFilterSet
 
 
 class ExpertFilterSet(SearchFilterSet):

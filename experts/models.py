@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, current_language
-from consortium.facet_codes import FacetCodes, record_link
-from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.visibility import Visibility, VisibleQuerySet
+from search.columns import SEARCH_COLUMNS, generated_search_fields
+from search.facet_codes import FacetCodes, record_link
 
 
 class Specialty(BilingualNameMixin, models.Model):
@@ -29,7 +29,7 @@ class Specialty(BilingualNameMixin, models.Model):
 
 
 # Names in every script and order ("山田太郎", "やまだたろう", "taro yamada",
-# "yamada taro") and the Japanese texts, for substring search: see consortium.search.
+# "yamada taro") and the Japanese texts, for substring search: see search.columns.
 SEARCH_TEXT = (
     Concat("family_name", "given_name"),
     Concat("family_name_kana", "given_name_kana"),
@@ -169,6 +169,6 @@ class Expert(models.Model):
 
 
 class ExpertFacetCodes(FacetCodes):
-    """The facet codes of an expert (``consortium.facet_codes``), kept by the database's triggers."""
+    """The facet codes of an expert (``search.facet_codes``), kept by the database's triggers."""
 
     expert = record_link(Expert)

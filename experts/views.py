@@ -2,15 +2,16 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
 from consortium.bilingual import localized_names
-from consortium.exports import export_links, export_response
 from consortium.models import Country
-from consortium.paging import search_page
-from consortium.search import highlight, search_columns
 from experts.exports import ExpertExport
 from experts.filters import ExpertFilterSet
 from experts.models import Expert, Specialty
 from members.access import member_required
 from projects.models import CooperationProject, Participation
+from search.columns import search_columns
+from search.exports import export_links, export_response
+from search.highlight import highlight
+from search.paging import search_page
 
 
 def _get_expert_for_user(user, pk):

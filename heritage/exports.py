@@ -3,10 +3,10 @@
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from consortium.exports import Column, ListExport, choice, field, in_language, joined_names
 from consortium.models import DataExport
 from heritage.filters import HeritageSiteFilterSet
 from heritage.models import HeritageSite
+from search.exports import Column, ListExport, choice, field, in_language, joined_names
 
 
 def yes_no(name):

@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from consortium.bilingual import localized_ordering
-from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, YesNoFacetFilter, region_facet
 from consortium.models import Country, Region
 from heritage.models import HeritageSite, SiteFacetCodes
+from search.facets import FacetFilter, YesNoFacetFilter, region_facet
+from search.filterset import SearchFilterSet, YearFilter
 
 
 class HeritageSiteFilterSet(SearchFilterSet):

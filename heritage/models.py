@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized
-from consortium.facet_codes import FacetCodes, record_link
-from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.visibility import VisibleQuerySet
+from search.columns import SEARCH_COLUMNS, generated_search_fields
+from search.facet_codes import FacetCodes, record_link
 
-# Names in every language and the Japanese description, for substring search: see consortium.search.
+# Names in every language and the Japanese description, for substring search: see search.columns.
 SEARCH_TEXT = ("name_ja", "name_en", "name_fr", "description_ja")
 # Two-character Japanese words are looked up by bigram in the names only; the
 # descriptions are searched by trigram and by word.
@@ -171,6 +171,6 @@ class DangerPeriod(models.Model):
 
 
 class SiteFacetCodes(FacetCodes):
-    """The facet codes of a heritage site (``consortium.facet_codes``), kept by the database's triggers."""
+    """The facet codes of a heritage site (``search.facet_codes``), kept by the database's triggers."""
 
     site = record_link(HeritageSite)

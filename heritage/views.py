@@ -3,10 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
 from consortium.bilingual import localized, localized_names
-from consortium.exports import export_links, export_response
 from consortium.models import Country
-from consortium.paging import search_page
-from consortium.search import highlight, search_columns
 from experts.models import Expert
 from heritage.exports import HeritageSiteExport
 from heritage.filters import HeritageSiteFilterSet
@@ -15,6 +12,10 @@ from heritage.models import HeritageSite
 from members.access import member_required
 from projects.models import CooperationProject
 from reports.views import reports_about
+from search.columns import search_columns
+from search.exports import export_links, export_response
+from search.highlight import highlight
+from search.paging import search_page
 
 
 def _get_site_for_user(user, pk):

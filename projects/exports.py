@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from consortium.exports import Column, ListExport, choice, field, in_language, joined_names, localized_name
 from consortium.models import DataExport
 from consortium.visibility import Visibility
 from projects.filters import ProjectFilterSet
 from projects.models import CooperationProject
+from search.exports import Column, ListExport, choice, field, in_language, joined_names, localized_name
 
 
 class ProjectExport(ListExport):

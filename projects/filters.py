@@ -2,11 +2,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import localized_ordering
-from consortium.facets import FacetFilter, SearchFilterSet, YearFilter, region_facet
 from consortium.models import Country, Region
-from consortium.search import matching
 from heritage.models import HeritageSite
 from projects.models import CooperationProject, Funder, ProjectFacetCodes
+from search.facets import FacetFilter, region_facet
+from search.filterset import SearchFilterSet, YearFilter
+from search.matching import matching
 
 
 class ProjectFilterSet(SearchFilterSet):

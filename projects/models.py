@@ -6,13 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized
-from consortium.facet_codes import FacetCodes, record_link
 from consortium.files import RandomName, name_for_download, remember_original_name
-from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.uploads import validate_document
 from consortium.visibility import Visibility, VisibleQuerySet
+from search.columns import SEARCH_COLUMNS, generated_search_fields
+from search.facet_codes import FacetCodes, record_link
 
-# Titles in both languages and the Japanese summary, for substring search: see consortium.search.
+# Titles in both languages and the Japanese summary, for substring search: see search.columns.
 SEARCH_TEXT = ("title_ja", "title_en", "summary_ja")
 # Two-character Japanese words are looked up by bigram in the titles only; summaries
 # are searched by trigram and by word (bigrams of long texts made inserts far dearer).
@@ -251,6 +251,6 @@ class ProjectDocument(models.Model):
 
 
 class ProjectFacetCodes(FacetCodes):
-    """The facet codes of a project (``consortium.facet_codes``), kept by the database's triggers."""
+    """The facet codes of a project (``search.facet_codes``), kept by the database's triggers."""
 
     project = record_link(CooperationProject)

@@ -2,10 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
 from consortium.bilingual import localized, localized_names
-from consortium.exports import export_links, export_response
 from consortium.models import Country
-from consortium.paging import search_page
-from consortium.search import highlight, search_columns
 from experts.models import Expert
 from heritage.maps import map_data
 from heritage.models import HeritageSite
@@ -14,6 +11,10 @@ from projects.exports import ProjectExport
 from projects.filters import ProjectFilterSet
 from projects.models import CooperationProject, Funder, Participation
 from reports.views import reports_about
+from search.columns import search_columns
+from search.exports import export_links, export_response
+from search.highlight import highlight
+from search.paging import search_page
 
 
 def _get_project_for_user(user, pk):

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
-from consortium.search import search_columns
 from reports.models import Report, ReportFile
+from search.columns import search_columns
 
 
 class ReportFileInline(admin.TabularInline):

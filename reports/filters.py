@@ -13,12 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, FilterSet
 
 from consortium.bilingual import localized_ordering
-from consortium.facets import Facet, FacetFilter, SearchFilterSet, region_facet
 from consortium.fiscal import fiscal_year_label
 from consortium.models import Country, Region
-from consortium.search import Query, matching, rank
 from experts.models import Expert
 from reports.models import Report, ReportFile
+from search.facets import Facet, FacetFilter, region_facet
+from search.filterset import SearchFilterSet
+from search.matching import matching, rank
+from search.query import Query
 
 FISCAL_YEARS = [(str(year), str(year)) for year in range(1950, 2101)]
 

@@ -12,9 +12,9 @@ from simple_history.models import HistoricalRecords
 from consortium.bilingual import localized
 from consortium.files import RandomName
 from consortium.fiscal import fiscal_year_label
-from consortium.search import SEARCH_COLUMNS, generated_search_fields
 from consortium.uploads import UploadValidator
 from members.access import Level, access_level, sees_staff_records_of, view_permission
+from search.columns import SEARCH_COLUMNS, generated_search_fields
 
 # Every text of a report, its files' included: reports are few and read far more often than written, so
 # the bigrams cover the long texts too (a two-character word anywhere in a PDF finds its report).

@@ -6,10 +6,11 @@ from django.views.decorators.http import require_GET
 from consortium.bilingual import localized
 from consortium.files import protected_file_response
 from consortium.models import Country
-from consortium.paging import PER_PAGE, paginate
-from consortium.search import highlight, search_columns
 from reports.filters import ReportFilterSet
 from reports.models import Report, ReportFile
+from search.columns import search_columns
+from search.highlight import highlight
+from search.paging import PER_PAGE, paginate
 
 LIST_DEFERRED = [*search_columns(), "file_text", "abstract_ja", "abstract_en"]
 

@@ -1,8 +1,8 @@
-"""The trigger functions that keep each record's facet codes (``consortium.facet_codes``)."""
+"""The trigger functions that keep each record's facet codes (``search.facet_codes``)."""
 
 from django.db import migrations
 
-from consortium.facet_codes import DROP_TRIGGER_FUNCTIONS, TRIGGER_FUNCTIONS
+from search.facet_codes import DROP_TRIGGER_FUNCTIONS, TRIGGER_FUNCTIONS
 
 
 class Migration(migrations.Migration):

@@ -1,8 +1,8 @@
-"""The experts' link tables keep their (expert, code) and (code, expert) indexes only: see consortium.link_indexes."""
+"""The experts' link tables keep their (expert, code) and (code, expert) indexes only: see search.link_indexes."""
 
 from django.db import migrations
 
-from consortium.link_indexes import drop_single_column_indexes
+from search.link_indexes import drop_single_column_indexes
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,4 @@
-"""Each expert's facet codes in one row, kept by triggers (``consortium.facet_codes``).
+"""Each expert's facet codes in one row, kept by triggers (``search.facet_codes``).
 
 The codes are those of ``experts.filters.ExpertFilterSet``'s facets: specialty, country, the
 countries' sub-committee regions, language and the organisation's kind.
@@ -8,7 +8,7 @@ import django.contrib.postgres.fields
 import django.db.models.deletion
 from django.db import migrations, models
 
-from consortium.facet_codes import facet_code_operations
+from search.facet_codes import facet_code_operations
 
 CODES = """
     SELECT 'specialty:' || l.specialty_id FROM experts_expert_specialties l WHERE l.expert_id = r.id

@@ -1,4 +1,4 @@
-"""Each heritage site's facet codes in one row, kept by triggers (``consortium.facet_codes``).
+"""Each heritage site's facet codes in one row, kept by triggers (``search.facet_codes``).
 
 The codes are those of ``heritage.filters.HeritageSiteFilterSet``'s facets: category, country,
 the countries' UNESCO regions, in danger or not, on the World Heritage List or not.
@@ -8,7 +8,7 @@ import django.contrib.postgres.fields
 import django.db.models.deletion
 from django.db import migrations, models
 
-from consortium.facet_codes import facet_code_operations
+from search.facet_codes import facet_code_operations
 
 CODES = """
     SELECT 'category:' || r.category

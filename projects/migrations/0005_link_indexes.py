@@ -1,8 +1,8 @@
-"""The projects' link tables indexed for the facets: see consortium.link_indexes."""
+"""The projects' link tables indexed for the facets: see search.link_indexes."""
 
 from django.db import migrations
 
-from consortium.link_indexes import link_indexes
+from search.link_indexes import link_indexes
 
 
 class Migration(migrations.Migration):

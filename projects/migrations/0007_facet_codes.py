@@ -1,4 +1,4 @@
-"""Each project's facet codes in one row, kept by triggers (``consortium.facet_codes``).
+"""Each project's facet codes in one row, kept by triggers (``search.facet_codes``).
 
 The codes are those of ``projects.filters.ProjectFilterSet``'s facets: kind, funder, country,
 the countries' sub-committee regions and status.
@@ -8,7 +8,7 @@ import django.contrib.postgres.fields
 import django.db.models.deletion
 from django.db import migrations, models
 
-from consortium.facet_codes import facet_code_operations
+from search.facet_codes import facet_code_operations
 
 CODES = """
     SELECT 'kind:' || r.kind

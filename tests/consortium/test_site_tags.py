@@ -5,8 +5,8 @@ from django.utils.functional import lazystr
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from consortium.facets import Facet, FacetOption
 from consortium.templatetags.site_tags import facet_checkboxes, list_items
+from search.facets import Facet, FacetOption
 
 
 def test_list_items_escapes_each_value_and_sets_the_class():

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext, override
 from openpyxl import load_workbook
 
-from consortium import exports
 from consortium.models import DataExport
 from experts.models import Expert
+from search import exports
 
 SEARCHES = [
     ("experts", {"q": "conservation"}),

@@ -1,10 +1,9 @@
-"""Each record's facet codes (``consortium.facet_codes``): what the triggers keep equals what the
+"""Each record's facet codes (``search.facet_codes``): what the triggers keep equals what the
 filter sets' own definitions give, after every kind of change."""
 
 import pytest
 from django.db.models import Case, Value, When
 
-from consortium.facets import YesNoFacetFilter, facet_filters
 from consortium.models import Country, Region
 from experts.filters import ExpertFilterSet
 from experts.models import Expert, Specialty
@@ -13,6 +12,7 @@ from heritage.models import HeritageSite
 from members.models import Organization
 from projects.filters import ProjectFilterSet
 from projects.models import CooperationProject
+from search.facets import YesNoFacetFilter, facet_filters
 
 FILTER_SETS = [ExpertFilterSet, ProjectFilterSet, HeritageSiteFilterSet]
 

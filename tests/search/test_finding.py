@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from consortium.search import Query, matching
 from experts.models import Expert
+from search.matching import matching
+from search.query import Query
 
 
 def found(client, url_name, q):

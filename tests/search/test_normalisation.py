@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from consortium import textnorm
+from search import textnorm
 
 SAMPLES = [
     "山田 太郎",

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from consortium.bilingual import localized
-from consortium.search import highlight, search_columns
 from experts.filters import ExpertFilterSet
 from experts.models import Expert
 from heritage.filters import HeritageSiteFilterSet
@@ -15,6 +14,8 @@ from heritage.models import HeritageSite
 from members.access import member_required
 from projects.filters import ProjectFilterSet
 from projects.models import CooperationProject
+from search.columns import search_columns
+from search.highlight import highlight
 
 BEST_HITS = 5
 

@@ -1,0 +1,68 @@
+"""How a parsed query becomes SQL: which records match it, and how they rank.
+
+A query matches a record when its full-text query matches the document, or
+when every term is found in the normalised text (by the index that suits
+the term's length). Every term is normalised inside the query by the same
+SQL function that built the stored text (``search.columns``).
+"""
+
+from django.contrib.postgres.search import SearchRank
+from django.db.models import Case, F, FloatField, Q, TextField, Value, When
+from django.db.models.functions import Concat, StrIndex
+from django.db.models.lookups import Contains, GreaterThan, StartsWith
+
+from search.columns import SEPARATOR, ArrayContains, ArrayOf, Characters, Normalized
+
+
+def term_condition(term, prefix=""):
+    """The record's normalised text contains ``term``, by the index that fits its length."""
+    text = F(f"{prefix}search_text")
+    needle = Normalized(Value(term))
+    if len(term) >= 3:
+        # LIKE '%term%' on the pg_trgm GIN index.
+        return Q(Contains(text, needle))
+    found = GreaterThan(StrIndex(text, needle), 0)
+    if len(term) == 2:
+        # The bigram GIN index narrows the rows; strpos confirms the position.
+        return Q(ArrayContains(F(f"{prefix}search_bigrams"), ArrayOf(needle))) & Q(found)
+    # One character, never ASCII (see _substring_searchable): the GIN index of the text's characters
+    # finds the rows. strpos says the same more cheaply where a plan tests rows one by one (walking
+    # the name index for a page, say), and PostgreSQL tests the cheaper condition first.
+    return Q(ArrayContains(Characters(text), ArrayOf(needle))) & Q(found)
+
+
+def matching(query, prefix=""):
+    """A Q for the records that match ``query`` (a Query).
+
+    A query in Japanese script alone is matched by its terms only: the full-text documents are
+    English, and the substring indexes find every Japanese word they could. Without the OR, each
+    term's index condition stands on its own, so PostgreSQL does not compute it again row by row.
+    """
+    every_term = Q()
+    for term in query.terms:
+        every_term &= term_condition(term, prefix)
+    if query.terms and not query.rankable:
+        condition = every_term
+    else:
+        condition = Q(**{f"{prefix}search_document": query.full_text()})
+        if query.terms:
+            condition |= every_term
+    for term in query.excluded:
+        condition &= ~term_condition(term, prefix)
+    return condition
+
+
+def rank(query):
+    """Full-text rank, plus one when a name or title begins with the first term.
+
+    Japanese terms have no full-text rank at all; the bonus puts 山田 before
+    小山田 for "山田", and Yamada before Oyamada for "yamada".
+    """
+    score = SearchRank(F("search_document"), query.full_text()) if query.rankable else Value(0.0)
+    if not query.terms:
+        return score
+    first = Normalized(Value(query.terms[0]))
+    begins_a_part = Q(StartsWith(F("search_text"), first)) | Q(
+        Contains(F("search_text"), Concat(Value(SEPARATOR), first, output_field=TextField()))
+    )
+    return score + Case(When(begins_a_part, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
