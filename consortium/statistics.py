@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, F, Value
 from django.db.models.functions import Floor
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from consortium.models import Country, Region
-from consortium.visibility import Visibility
 from experts.models import Expert
 from heritage.models import HeritageSite
+from members.access import seen_by_members
 from projects.models import CooperationProject
 
 TOP_COUNTRIES = 15
@@ -99,17 +99,13 @@ class BarChart:
         return sum(bar.value for bar in self.bars)
 
 
-def _public_projects():
-    return Q(visibility=Visibility.MEMBERS)
-
-
 def projects_by_region():
     regions = (
         Region.objects.filter(scheme=Region.Scheme.UNESCO)
         .annotate(
             count=Count(
                 "unesco_countries__projects",
-                filter=Q(unesco_countries__projects__visibility=Visibility.MEMBERS),
+                filter=seen_by_members("unesco_countries__projects__"),
                 distinct=True,
             )
         )
@@ -120,7 +116,7 @@ def projects_by_region():
 
 def projects_by_year():
     rows = (
-        CooperationProject.objects.filter(_public_projects())
+        CooperationProject.objects.visible_to_members()
         .values("start_year")
         .annotate(count=Count("pk"))
         .order_by("start_year")
@@ -145,7 +141,7 @@ def sites_by_country():
 
 
 def experts_by_country():
-    return _top_countries("experts", Q(experts__visibility=Visibility.MEMBERS))
+    return _top_countries("experts", seen_by_members("experts__"))
 
 
 MAP_CELL_DEGREES = 5
@@ -168,7 +164,7 @@ def cooperation_map():
     The map is an equirectangular projection: x = longitude + 180, y = 90 - latitude.
     """
     sites = (
-        HeritageSite.objects.filter(latitude__isnull=False, projects__visibility=Visibility.MEMBERS)
+        HeritageSite.objects.filter(seen_by_members("projects__"), latitude__isnull=False)
         .annotate(
             cell_lat=Floor(F("latitude") / MAP_CELL_DEGREES),
             cell_lon=Floor(F("longitude") / MAP_CELL_DEGREES),

@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from consortium.bilingual import BilingualNameMixin, current_language
-from consortium.visibility import Visibility, VisibleQuerySet
-from search.columns import SEARCH_COLUMNS, generated_search_fields
+from consortium.bilingual import BilingualNameMixin, Localized, current_language, localized_names
+from consortium.models import Country
+from consortium.visibility import Visibility
+from members.access import VisibleQuerySet
+from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields
 from search.facet_codes import FacetCodes, record_link
 
 
@@ -45,8 +47,22 @@ SEARCH_TEXT = (
 BIGRAM_TEXT = SEARCH_TEXT[:2] + ("position_ja",)
 
 
-class ExpertQuerySet(VisibleQuerySet):
-    pass
+class ExpertQuerySet(SearchableQuerySet, VisibleQuerySet):
+    long_texts = ("biography_ja", "biography_en")
+
+    def for_list(self):
+        return (
+            super()
+            .for_list()
+            .select_related("organization")
+            .annotate(
+                specialty_names=localized_names(Specialty, "experts"),
+                country_names=localized_names(Country, "experts"),
+            )
+        )
+
+    def for_detail(self):
+        return super().for_detail().select_related("organization", "organization__country")
 
 
 class Expert(models.Model):
@@ -166,6 +182,18 @@ class Expert(models.Model):
         if current_language() == "ja":
             return self.name_ja or self.name_en
         return self.name_en or self.name_ja
+
+    @property
+    def heading(self):
+        """The name a search result shows (``display_name``), with its language."""
+        name = self.display_name
+        return Localized(name, "ja" if name and name == self.name_ja else "en", False)
+
+    @property
+    def other_headings(self):
+        """The person's names in the other scripts, under the heading of a search result."""
+        shown = self.display_name
+        return [name for name in (self.name_ja, self.name_kana, self.name_en) if name and name != shown]
 
 
 class ExpertFacetCodes(FacetCodes):

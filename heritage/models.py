@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from consortium.bilingual import BilingualNameMixin, localized
-from consortium.visibility import VisibleQuerySet
-from search.columns import SEARCH_COLUMNS, generated_search_fields
+from consortium.bilingual import BilingualNameMixin, Localized, localized, localized_names
+from consortium.models import Country
+from members.access import VisibleQuerySet
+from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields
 from search.facet_codes import FacetCodes, record_link
 
 # Names in every language and the Japanese description, for substring search: see search.columns.
@@ -32,15 +33,13 @@ class Threat(BilingualNameMixin, models.Model):
         ordering = ["code"]
 
 
-class HeritageSiteQuerySet(VisibleQuerySet):
-    def visible_to(self, user):
-        # Sites carry no staff-only flag: every site is visible to the database's users.
-        from members.access import can_use_database
+class HeritageSiteQuerySet(SearchableQuerySet, VisibleQuerySet):
+    # Sites carry no staff-only flag: every site is for the database's users.
+    visibility_lookup = None
+    long_texts = ("description_en", "description_fr", "description_ja")
 
-        return self if can_use_database(user) else self.none()
-
-    def visible_to_members(self):
-        return self
+    def for_list(self):
+        return super().for_list().annotate(country_names=localized_names(Country, "heritage_sites"))
 
 
 class HeritageSite(models.Model):
@@ -141,6 +140,18 @@ class HeritageSite(models.Model):
     @property
     def name(self):
         return localized(self, "name").text or self.name_fr
+
+    @property
+    def heading(self):
+        """The name a search result shows: in the page's language, the other, or else French."""
+        name = localized(self, "name")
+        return name if name.text else Localized(self.name_fr, "fr", True)
+
+    @property
+    def other_headings(self):
+        """The site's names in its other languages, under the heading of a search result."""
+        shown = self.heading.text
+        return [name for name in (self.name_ja, self.name_en, self.name_fr) if name and name != shown]
 
 
 class DangerPeriod(models.Model):

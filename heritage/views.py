@@ -2,8 +2,6 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
-from consortium.bilingual import localized, localized_names
-from consortium.models import Country
 from experts.models import Expert
 from heritage.exports import HeritageSiteExport
 from heritage.filters import HeritageSiteFilterSet
@@ -12,33 +10,19 @@ from heritage.models import HeritageSite
 from members.access import member_required
 from projects.models import CooperationProject
 from reports.views import reports_about
-from search.columns import search_columns
 from search.exports import export_links, export_response
-from search.highlight import highlight
 from search.paging import search_page
 
 
 def _get_site_for_user(user, pk):
     """The site, if this user may use the database."""
-    return get_object_or_404(HeritageSite.objects.visible_to(user).defer(*search_columns()), pk=pk)
+    return get_object_or_404(HeritageSite.objects.visible_to(user).for_detail(), pk=pk)
 
 
 @require_GET
 @member_required
 def site_list(request):
-    queryset = (
-        HeritageSite.objects.visible_to(request.user)
-        .annotate(country_names=localized_names(Country, "heritage_sites"))
-        .defer(*search_columns(), "description_en", "description_fr", "description_ja")
-    )
-    context = search_page(request, HeritageSiteFilterSet, queryset)
-    query = context["query"]
-    for site in context["results"]:
-        name = localized(site, "name")
-        site.marked_name = highlight(name.text or site.name_fr, query)
-        site.name_language = name.language if name.text else "fr"
-        others = [site.name_ja, site.name_en, site.name_fr]
-        site.marked_other_names = [highlight(other, query) for other in others if other and other != name.text]
+    context = search_page(request, HeritageSiteFilterSet, HeritageSite.objects.visible_to(request.user).for_list())
     context.update(export_links(request, "heritage:export"))
     context["map"] = map_data(context["results"])
     return render(request, "heritage/site_list.html", context)
@@ -55,10 +39,7 @@ def site_export(request, fmt):
 def site_detail(request, pk):
     site = _get_site_for_user(request.user, pk)
     projects = (
-        CooperationProject.objects.visible_to(request.user)
-        .filter(sites=site)
-        .defer(*search_columns(), "summary_ja", "summary_en", "outcomes_ja", "outcomes_en")
-        .order_by("-start_year", "pk")
+        CooperationProject.objects.visible_to(request.user).filter(sites=site).brief().order_by("-start_year", "pk")
     )
     # "Who has worked here?": the experts on this site's projects that the member may see.
     experts = (
@@ -66,7 +47,7 @@ def site_detail(request, pk):
         .filter(participations__project__in=projects.values("pk"))
         .annotate(project_count=Count("participations__project", distinct=True))
         .select_related("organization")
-        .defer(*search_columns())
+        .for_detail()
         .order_by("-project_count", "family_name_en", "pk")
     )
     context = {

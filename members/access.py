@@ -22,8 +22,12 @@ from functools import wraps
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+
+from consortium.visibility import Visibility
 
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
@@ -123,3 +127,57 @@ def member_required(view):
         return response
 
     return wrapper
+
+
+# Records ---------------------------------------------------------------------
+
+
+def seen_by_members(path=""):
+    """The records every member sees, and so the ones public figures may count: ``path`` leads from the
+    counted model to the record with the ``visibility`` field (``"projects__"`` from a country)."""
+    return Q(**{f"{path}visibility": Visibility.MEMBERS})
+
+
+class VisibleQuerySet(models.QuerySet):
+    """``visible_to(user)``: where a database queryset meets the access rule.
+
+    A model whose records carry a ``visibility`` (members or staff only) keeps the default
+    ``visibility_lookup``; one whose records are all for members (heritage sites) sets it to None.
+    """
+
+    visibility_lookup = "visibility"
+
+    def visible_to(self, user):
+        """Staff-only records for the staff who may view this model (the database editors' role);
+        every member's records for members and for other staff."""
+        if sees_staff_records_of(user, view_permission(self.model)):
+            return self
+        if access_level(user) >= Level.MEMBER:
+            return self.visible_to_members()
+        return self.none()
+
+    def countable_by(self, user):
+        """What ``user`` may count: the records they see in the database; for those who may not use it,
+        the records every member sees, as the public figures (consortium.statistics) count them."""
+        if access_level(user) >= Level.MEMBER:
+            return self.visible_to(user)
+        return self.visible_to_members()
+
+    def visible_to_members(self):
+        """What every member sees: the records the public figures may count."""
+        if self.visibility_lookup is None:
+            return self
+        return self.filter(seen_by_members(self.visibility_lookup.removesuffix("visibility")))
+
+
+class TieredQuerySet(models.QuerySet):
+    """``visible_to(user)`` for records whose ``access`` is public, members or staff (reports): public ones
+    for everyone, members' ones for active members, staff-only ones for staff who may view the model."""
+
+    def visible_to(self, user):
+        levels = ["public"]
+        if access_level(user) >= Level.MEMBER:
+            levels.append(Visibility.MEMBERS)
+        if sees_staff_records_of(user, view_permission(self.model)):
+            levels.append(Visibility.STAFF)
+        return self.filter(access__in=levels)

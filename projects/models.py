@@ -5,11 +5,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from consortium.bilingual import BilingualNameMixin, localized
+from consortium.bilingual import BilingualNameMixin, localized, localized_names
 from consortium.files import RandomName, name_for_download, remember_original_name
+from consortium.models import Country
 from consortium.uploads import validate_document
-from consortium.visibility import Visibility, VisibleQuerySet
-from search.columns import SEARCH_COLUMNS, generated_search_fields
+from consortium.visibility import Visibility
+from members.access import VisibleQuerySet
+from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields
 from search.facet_codes import FacetCodes, record_link
 
 # Titles in both languages and the Japanese summary, for substring search: see search.columns.
@@ -41,6 +43,22 @@ class Funder(BilingualNameMixin, models.Model):
         verbose_name = _("funder")
         verbose_name_plural = _("funders")
         ordering = ["name_en"]
+
+
+class CooperationProjectQuerySet(SearchableQuerySet, VisibleQuerySet):
+    long_texts = ("summary_ja", "summary_en", "outcomes_ja", "outcomes_en")
+
+    def for_list(self):
+        return (
+            super()
+            .for_list()
+            .annotate(
+                country_names=localized_names(Country, "projects"), funder_names=localized_names(Funder, "projects")
+            )
+        )
+
+    def for_detail(self):
+        return super().for_detail().select_related("lead_organization")
 
 
 class CooperationProject(models.Model):
@@ -106,7 +124,7 @@ class CooperationProject(models.Model):
         excluded_fields=list(SEARCH_COLUMNS),
     )
 
-    objects = VisibleQuerySet.as_manager()
+    objects = CooperationProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cooperation project")
@@ -150,6 +168,17 @@ class CooperationProject(models.Model):
     @property
     def title(self):
         return localized(self, "title").text
+
+    @property
+    def heading(self):
+        """The title a search result shows, in the page's language where there is one."""
+        return localized(self, "title")
+
+    @property
+    def other_headings(self):
+        """The title in the other language, under the heading of a search result."""
+        other = self.title_en if self.heading.language == "ja" else self.title_ja
+        return [other] if other else []
 
 
 class Participation(models.Model):

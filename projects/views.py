@@ -1,44 +1,28 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
-from consortium.bilingual import localized, localized_names
-from consortium.models import Country
 from experts.models import Expert
 from heritage.maps import map_data
 from heritage.models import HeritageSite
 from members.access import member_required
 from projects.exports import ProjectExport
 from projects.filters import ProjectFilterSet
-from projects.models import CooperationProject, Funder, Participation
+from projects.models import CooperationProject, Participation
 from reports.views import reports_about
 from search.columns import search_columns
 from search.exports import export_links, export_response
-from search.highlight import highlight
 from search.paging import search_page
 
 
 def _get_project_for_user(user, pk):
     """The project, if this user may see it: staff-only records are a 404 for members."""
-    queryset = CooperationProject.objects.visible_to(user).select_related("lead_organization")
-    return get_object_or_404(queryset.defer(*search_columns()), pk=pk)
+    return get_object_or_404(CooperationProject.objects.visible_to(user).for_detail(), pk=pk)
 
 
 @require_GET
 @member_required
 def project_list(request):
-    queryset = (
-        CooperationProject.objects.visible_to(request.user)
-        .annotate(country_names=localized_names(Country, "projects"), funder_names=localized_names(Funder, "projects"))
-        .defer(*search_columns(), "summary_ja", "summary_en", "outcomes_ja", "outcomes_en")
-    )
-    context = search_page(request, ProjectFilterSet, queryset)
-    query = context["query"]
-    for project in context["results"]:
-        title = localized(project, "title")
-        project.marked_title = highlight(title.text, query)
-        project.title_language = title.language
-        other = project.title_en if title.language == "ja" else project.title_ja
-        project.marked_other_title = highlight(other, query) if other else ""
+    context = search_page(request, ProjectFilterSet, CooperationProject.objects.visible_to(request.user).for_list())
     context.update(export_links(request, "projects:export"))
     return render(request, "projects/project_list.html", context)
 
@@ -61,10 +45,7 @@ def project_detail(request, pk):
         .order_by("role", "expert__family_name_en", "expert__pk")
     )
     sites = (
-        HeritageSite.objects.visible_to(request.user)
-        .filter(projects=project)
-        .prefetch_related("countries")
-        .defer(*search_columns(), "description_en", "description_fr", "description_ja")
+        HeritageSite.objects.visible_to(request.user).filter(projects=project).prefetch_related("countries").brief()
     )
     context = {
         "project": project,

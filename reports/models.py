@@ -13,7 +13,7 @@ from consortium.bilingual import localized
 from consortium.files import RandomName
 from consortium.fiscal import fiscal_year_label
 from consortium.uploads import UploadValidator
-from members.access import Level, access_level, sees_staff_records_of, view_permission
+from members.access import TieredQuerySet
 from search.columns import SEARCH_COLUMNS, generated_search_fields
 
 # Every text of a report, its files' included: reports are few and read far more often than written, so
@@ -22,21 +22,14 @@ SEARCH_TEXT = ("title_ja", "title_en", "abstract_ja", "abstract_en", "authors_te
 
 
 class Access(models.TextChoices):
+    # The values members.access.TieredQuerySet reads.
     PUBLIC = "public", _("public")
     MEMBERS = "members", _("members")
     STAFF = "staff", _("staff only")
 
 
-class ReportQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Public reports for everyone, members-only ones for active members, staff-only ones for staff who
-        work on reports (members.access decides who is which)."""
-        levels = [Access.PUBLIC]
-        if access_level(user) >= Level.MEMBER:
-            levels.append(Access.MEMBERS)
-        if sees_staff_records_of(user, view_permission(self.model)):
-            levels.append(Access.STAFF)
-        return self.filter(access__in=levels)
+class ReportQuerySet(TieredQuerySet):
+    """Reports are public, for members, or for staff (``Access``): members.access decides who sees which."""
 
 
 class Report(models.Model):
@@ -140,6 +133,13 @@ class Report(models.Model):
     @property
     def title(self):
         return localized(self, "title")
+
+    @property
+    def heading(self):
+        """The title a search result shows, in the page's language where there is one."""
+        return self.title
+
+    other_headings = ()
 
     @property
     def fiscal_year_label(self):

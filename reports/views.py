@@ -3,14 +3,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from consortium.bilingual import localized
 from consortium.files import protected_file_response
 from consortium.models import Country
 from reports.filters import ReportFilterSet
 from reports.models import Report, ReportFile
 from search.columns import search_columns
-from search.highlight import highlight
-from search.paging import PER_PAGE, paginate
+from search.paging import PER_PAGE, form_showing, paginate
 
 LIST_DEFERRED = [*search_columns(), "file_text", "abstract_ja", "abstract_en"]
 
@@ -53,29 +51,19 @@ def report_list(request):
     ignored = filterset.ignored()
     if page_note:
         ignored.append(page_note)
-    shown = request.GET.copy()
-    shown["sort"] = filterset.chosen_sort
-    filterset.form.data = shown
-    query = filterset.query
-    reports = list(page.object_list)
-    for report in reports:
-        title = localized(report, "title")
-        report.marked_title = highlight(title.text, query)
-        report.title_language = title.language
+    form = form_showing(filterset, filterset.chosen_sort)
     context = {
         "filter": filterset,
-        "form": filterset.form,
-        "query": query,
+        "form": form,
+        "query": filterset.query,
         "facets": facets,
         "page_obj": page,
-        "results": reports,
+        "results": list(page.object_list),
         "result_count": page.paginator.count,
         "count_is_exact": True,
         "ignored": ignored,
         "active_filters": filterset.active_filters(request, facets),
-        "sidebar": [
-            (by_name.get(name), filterset.form[name]) for name in filterset.form.fields if name not in ("q", "sort")
-        ],
+        "sidebar": [(by_name.get(name), form[name]) for name in form.fields if name not in ("q", "sort")],
         "sort": filterset.chosen_sort,
     }
     return _never_shared(request, render(request, "reports/report_list.html", context))
@@ -88,10 +76,10 @@ def report_detail(request, pk):
     context = {
         "report": report,
         "files": report.files.defer("text").order_by("language", "pk"),
-        "authors": report.authors.visible_to(user).defer(*search_columns()),
+        "authors": report.authors.visible_to(user).for_detail(),
         "countries": report.countries.all(),
-        "sites": report.sites.visible_to(user).defer(*search_columns()),
-        "projects": report.projects.visible_to(user).defer(*search_columns()),
+        "sites": report.sites.visible_to(user).brief(),
+        "projects": report.projects.visible_to(user).brief(),
         "events": report.events.previewable_by(user),
         "shows_files_text_status": user.has_perm("reports.change_report"),
     }

@@ -21,6 +21,7 @@ How a query is matched against these columns is in ``search.matching``.
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
 from django.db.models import BooleanField, F, Func, GeneratedField, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy
@@ -38,6 +39,25 @@ def search_columns(relation=None):
     """SEARCH_COLUMNS of the model, or of a select_related relation, for ``defer()``."""
     prefix = f"{relation}__" if relation else ""
     return [f"{prefix}{column}" for column in SEARCH_COLUMNS]
+
+
+class SearchableQuerySet(models.QuerySet):
+    """What the pages of a searchable model read: never the search columns, and on lists not the long
+    texts (``long_texts``) either. Subclasses add the joins and names their list and detail pages show."""
+
+    long_texts = ()
+
+    def brief(self):
+        """Records for a list: without the search columns and the long texts."""
+        return self.defer(*search_columns(), *self.long_texts)
+
+    def for_list(self):
+        """Records for the model's list page."""
+        return self.brief()
+
+    def for_detail(self):
+        """A record for its own page: everything but the search columns."""
+        return self.defer(*search_columns())
 
 
 # Expressions -----------------------------------------------------------------

@@ -44,23 +44,37 @@ class SearchFilterSet(FilterSet):
     facet_sample = FACET_SAMPLE
     facet_codes = None
     """The model holding each record's facet codes (``search.facet_codes``)."""
-    page_window = (0, PER_PAGE)
-    """(offset, length) of the page the view will show: its ids are taken, in order, with ``result_ids``."""
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, page_window=(0, PER_PAGE), query=None, **kwargs):
         super().__init__(data, *args, **kwargs)
+        # The parse of each text searched for, made once: filtering, the notes and highlighting share it.
+        # A view that searches several kinds for the same words gives the one parse to each (``query``).
+        self._queries = {}
+        self._given_query = query
+        # (offset, length) of the page the view will show: its ids are taken, in order, with ``result_ids``.
+        self.page_window = page_window
         self.filters["sort"].extra["choices"] = list(self.SORTS.items())
 
-    @cached_property
+    def parsed(self, text):
+        """``text`` (the form's ``q``) parsed: the Query given to the filter set, or parsed once here."""
+        if self._given_query is not None:
+            return self._given_query
+        if text not in self._queries:
+            self._queries[text] = Query.parse(text)
+        return self._queries[text]
+
+    @property
     def query(self):
+        """The search as the page shows it: the parse of the form's ``q``."""
         self.form.is_valid()
-        return Query.parse(self.form.cleaned_data.get("q") or "")
+        return self.parsed(self.form.cleaned_data.get("q") or "")
 
     def matching(self, query):
         return matching(query)
 
     def filter_q(self, queryset, name, value):
-        return queryset.filter(self.matching(self.query)) if self.query else queryset
+        query = self.parsed(value or "")
+        return queryset.filter(self.matching(query)) if query else queryset
 
     def filter_sort(self, queryset, name, value):
         return queryset

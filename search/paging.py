@@ -55,23 +55,28 @@ def page_window(page_number, per_page):
     return per_page * (min(max(1, number), last) - 1), per_page
 
 
+def form_showing(filterset, sort):
+    """The filter set's form as the page shows it: what was asked, with the order the results are in, which
+    is not always the one asked for (``chosen_sort``). A form of its own: the filter set's is left as read."""
+    shown = filterset.form.data.copy()
+    shown["sort"] = sort
+    return type(filterset.form)(shown, prefix=filterset.form_prefix)
+
+
 def search_page(request, filterset_class, queryset, *, per_page=PER_PAGE):
     """The context of a list page: the form, facets, the page of results and what was ignored."""
-    filterset = filterset_class(request.GET, queryset=queryset, request=request)
-    filterset.page_window = page_window(request.GET.get("page"), per_page)
+    window = page_window(request.GET.get("page"), per_page)
+    filterset = filterset_class(request.GET, queryset=queryset, request=request, page_window=window)
     page, page_note = paginate(filterset.page_qs, request.GET.get("page"), per_page, counted=filterset.counted)
     facets = filterset.facets()
     by_name = {facet.name: facet for facet in facets}
     ignored = filterset.ignored()
-    # Show the order the results are in, which is not always the one asked for.
-    shown = request.GET.copy()
-    shown["sort"] = filterset.chosen_sort
-    filterset.form.data = shown
     if page_note:
         ignored.append(page_note)
+    form = form_showing(filterset, filterset.chosen_sort)
     return {
         "filter": filterset,
-        "form": filterset.form,
+        "form": form,
         "query": filterset.query,
         "facets": facets,
         "page_obj": page,
@@ -83,8 +88,6 @@ def search_page(request, filterset_class, queryset, *, per_page=PER_PAGE):
         "facet_sample": filterset.facet_sample if any(facet.estimated for facet in facets) else None,
         "active_filters": filterset.active_filters(request, facets),
         # The form's other fields, and each facet where its field is, in the form's order.
-        "sidebar": [
-            (by_name.get(name), filterset.form[name]) for name in filterset.form.fields if name not in ("q", "sort")
-        ],
+        "sidebar": [(by_name.get(name), form[name]) for name in form.fields if name not in ("q", "sort")],
         "sort": filterset.chosen_sort,
     }

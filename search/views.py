@@ -6,7 +6,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from consortium.bilingual import localized
 from experts.filters import ExpertFilterSet
 from experts.models import Expert
 from heritage.filters import HeritageSiteFilterSet
@@ -14,55 +13,42 @@ from heritage.models import HeritageSite
 from members.access import member_required
 from projects.filters import ProjectFilterSet
 from projects.models import CooperationProject
-from search.columns import search_columns
-from search.highlight import highlight
 
 BEST_HITS = 5
 
 KINDS = (
-    # (key, heading, model, filter set, list page, field with the bilingual title)
-    ("experts", _("Experts"), Expert, ExpertFilterSet, "experts:list", None),
-    ("projects", _("Cooperation projects"), CooperationProject, ProjectFilterSet, "projects:list", "title"),
-    ("sites", _("Heritage sites"), HeritageSite, HeritageSiteFilterSet, "heritage:list", "name"),
+    # (key, heading, model, filter set, list page)
+    ("experts", _("Experts"), Expert, ExpertFilterSet, "experts:list"),
+    ("projects", _("Cooperation projects"), CooperationProject, ProjectFilterSet, "projects:list"),
+    ("sites", _("Heritage sites"), HeritageSite, HeritageSiteFilterSet, "heritage:list"),
 )
-
-
-def _title(obj, field):
-    if field is None:
-        return obj.display_name
-    value = localized(obj, field)
-    return value.text or getattr(obj, f"{field}_fr", "")
 
 
 @require_GET
 @member_required
 def database(request):
-    q = request.GET.get("q", "")
-    filtersets = {
-        key: filterset_class({"q": q}, queryset=model.objects.visible_to(request.user).defer(*search_columns()))
-        for key, _heading, model, filterset_class, _url, _field in KINDS
-    }
-    # One parse serves every kind: the same words, notes and highlighting.
-    first = filtersets["experts"]
-    query = first.query
+    data = {"q": request.GET.get("q", "")}
+    # One parse serves every kind: the first filter set's, given to the others.
+    filtersets, query = {}, None
+    for key, _heading, model, filterset_class, _url in KINDS:
+        queryset = model.objects.visible_to(request.user).brief()
+        filtersets[key] = filterset_class(data, queryset=queryset, query=query)
+        query = filtersets[key].query
     groups = []
     if query:
-        for key, heading, _model, _filterset_class, url_name, field in KINDS:
-            results = filtersets[key].page_qs
+        for key, heading, _model, _filterset_class, url_name in KINDS:
             count, exact = filtersets[key].counted
-            hits = list(results[:BEST_HITS]) if count else []
-            for hit in hits:
-                hit.marked_title = highlight(_title(hit, field), query)
             groups.append(
                 {
                     "key": key,
                     "heading": heading,
                     "count": count,
                     "count_is_exact": exact,
-                    "hits": hits,
+                    "hits": list(filtersets[key].page_qs[:BEST_HITS]) if count else [],
                     "url": f"{reverse(url_name)}?{urlencode({'q': query.raw})}",
                 }
             )
+    first = filtersets["experts"]
     context = {
         "query": query,
         "groups": groups,

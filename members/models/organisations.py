@@ -16,22 +16,18 @@ class OrganizationQuerySet(models.QuerySet):
         co-organises an announced event, or appears on an expert or project
         record that members see. One known only from staff-only records is not.
         """
-        from consortium.visibility import Visibility
         from events.models import Event
         from experts.models import Expert
         from members.models.memberships import Membership
         from projects.models import CooperationProject
 
         here = OuterRef("pk")
-        seen_by_members = Visibility.MEMBERS
         return self.filter(
             Exists(Membership.objects.filter(organization=here, status=Membership.Status.ACTIVE))
             | Exists(Event.objects.announced().filter(co_organisers=here))
-            | Exists(Expert.objects.filter(organization=here, visibility=seen_by_members))
+            | Exists(Expert.objects.visible_to_members().filter(organization=here))
             | Exists(
-                CooperationProject.objects.filter(
-                    Q(lead_organization=here) | Q(partners=here), visibility=seen_by_members
-                )
+                CooperationProject.objects.visible_to_members().filter(Q(lead_organization=here) | Q(partners=here))
             )
         )
 
