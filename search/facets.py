@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django import forms
+from django.db import connections
 from django.db.models import CharField, QuerySet, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext
@@ -17,6 +18,7 @@ from django_filters import Filter
 
 from consortium.bilingual import localized
 from consortium.models import Region
+from search.results import id_array_text
 
 MAX_FACET_VALUES = 20
 """A facet takes at most this many values at once; more are reported as ignored."""
@@ -271,3 +273,66 @@ class Facet:
     label: str
     options: list
     estimated: bool = False
+
+
+class FacetCounter:
+    """Counts the facets of one search, each over the results of every other filter.
+
+    Each facet first takes the ids of up to ``sample_size`` + 1 of its results (the facets with nothing
+    chosen share ``result_ids``; one with a value chosen takes its own, in a subquery that stops there),
+    then counts the codes of those records (``search.facet_codes``), every facet in one statement. When
+    more matched, the counts are of the first ``sample_size``, shown as shares.
+
+    ``filterset_class`` gives the statement (``facet_statement``); ``facets`` is its (name, filter)
+    pairs; ``chosen`` the values chosen per facet; ``others_of(name)`` the queryset of the results of
+    every filter but facet ``name``'s.
+    """
+
+    def __init__(self, filterset_class, *, facets, chosen, result_ids, sample_size, others_of, using):
+        self.filterset_class = filterset_class
+        self.facets = facets
+        self.chosen = chosen
+        self.result_ids = result_ids
+        self.sample_size = sample_size
+        self.others_of = others_of
+        self.using = using
+
+    def count(self):
+        """The facets (``Facet``), in their order, with their options counted."""
+        # A facet with nothing chosen counts over the results themselves: one sample serves them all.
+        shared = min(len(self.result_ids), self.sample_size + 1)
+        sizes = {name: shared for name, _facet_filter in self.facets}
+        own = tuple(name for name in sizes if self.chosen.get(name))
+        sql, labels_params = facet_statement(self.filterset_class, len(own))
+        # A facet with a value chosen counts over the results of every other filter, found in the same statement.
+        own_sql, own_params, counted_params = [], [], [id_array_text(self.result_ids[: self.sample_size])]
+        for number, name in enumerate(own, start=1):
+            sample = self.others_of(name).order_by().values_list("pk")
+            sample_sql, sample_params = sample[: self.sample_size + 1].query.get_compiler(using=sample.db).as_sql()
+            own_sql.append(f"own_{number} AS MATERIALIZED (SELECT ARRAY({sample_sql}) AS ids), ")
+            own_params += sample_params
+            counted_params += [self.sample_size, f"{name}:"]
+        sample_of = {name: own.index(name) + 1 if name in own else 0 for name in sizes}
+        rows = {}
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql.replace(OWN_SAMPLES, "".join(own_sql)), [*own_params, *counted_params, *labels_params])
+            for sample, code, count, value, label_ja, label_en in cursor.fetchall():
+                if code is None:
+                    sizes[own[sample - 1]] = count
+                    continue
+                name, _colon, key = code.partition(":")
+                if sample_of.get(name) == sample:
+                    value = key if value is None else value
+                    row = {"value": value, "label_ja": label_ja, "label_en": label_en, "count": count}
+                    rows.setdefault(name, []).append(row)
+        facets = []
+        for name, facet_filter in self.facets:
+            selected = self.chosen.get(name) or []
+            estimated = sizes[name] > self.sample_size
+            options = facet_filter.options(rows.get(name, []), selected)
+            if estimated:
+                for option in options:
+                    option.share = max(1, round(100 * option.count / self.sample_size)) if option.count else 0
+            shown = [option for index, option in enumerate(options) if index < FACET_OPTIONS or option.selected]
+            facets.append(Facet(name, facet_filter.label, shown, estimated))
+        return facets

@@ -1,17 +1,21 @@
 """Finding and paging the results: ids of the matching records, and a page of them in order.
 
 What a request costs stays bounded however many records match: results are counted up to a cap
-(``search.paging.RESULT_COUNT_LIMIT``) and ranked by relevance only up to RANK_LIMIT.
+(``search.paging.RESULT_COUNT_LIMIT``) and ranked by relevance only up to ``search.sorting.RANK_LIMIT``.
+
+This is the one module where hand SQL meets the ORM's: the statement that finds the results wraps the
+ORM's compiled query in a common table expression, so that one round trip returns the ids of every
+result, the page's ids in order, and the words' English stems. The ORM cannot say "materialise this
+query once and select two arrays from it". Only identifiers of our own are spliced; every value is a
+parameter.
 """
 
-from django.db.models import Q
+from django.db import connections
+from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
 
 from search.paging import RESULT_COUNT_LIMIT
-
-RANK_LIMIT = RESULT_COUNT_LIMIT
-"""Relevance orders at most this many results. Ranking reads every match's document, so a
-word that matches a fifth of the database is sorted by name instead, and the page says so."""
 
 
 def id_array_text(ids):
@@ -55,3 +59,111 @@ class KnownPage:
         if start == self.offset and key.stop is not None and key.stop - start <= self.length:
             return self.ids[: key.stop - start]
         return self.ordered_ids()[key]
+
+
+class Results:
+    """The results of one search: their ids (at most RESULT_COUNT_LIMIT + 1, in no order), their count
+    (capped), the order they are shown in, and the page of them.
+
+    ``found`` is the model's queryset with every filter applied; ``rows`` the list page's queryset
+    (its columns, joins and annotations), from which the page's records are read; ``sorting`` a
+    ``search.sorting.Sorting``; ``page_window`` the (offset, length) of the page the view will show.
+    """
+
+    def __init__(self, *, found, rows, sorting, query, page_window):
+        self.found = found
+        self.rows = rows
+        self.sorting = sorting
+        self.query = query
+        self.page_window = page_window
+
+    @property
+    def ids(self):
+        """Ids of the results, at most RESULT_COUNT_LIMIT + 1, in no order."""
+        return self.found_and_page[0]
+
+    @cached_property
+    def counted(self):
+        """(count, is_exact) of the results, counted at most up to the cap (see search.paging)."""
+        return min(len(self.ids), RESULT_COUNT_LIMIT), len(self.ids) <= RESULT_COUNT_LIMIT
+
+    @property
+    def sort(self):
+        """The order the results are shown in (``Sorting.shown``)."""
+        return self.sorting.shown(self.counted)
+
+    @cached_property
+    def ordered(self):
+        """Every result, in the order shown: for exports and maps, and for pages past the cap."""
+        return self.sorting.in_order(self.found, self.sort)
+
+    @cached_property
+    def page(self):
+        """The results, to be sliced for the page. When ``ids`` holds every result, the page is taken from
+        among those ids: their order, taken with them for ``page_window`` (``found_and_page``) or else in
+        a narrow query, then the page's rows. Otherwise the database walks a name index in order,
+        probing each record against the filters, to find the few that a narrow facet or a rare word
+        lets through."""
+        if not self.counted[1]:
+            return self.ordered
+        _ids, page = self.found_and_page
+        if page is None:
+            return FetchedInOrder(self._ordered_among_ids(), self.rows)
+        return FetchedInOrder(KnownPage(self.page_window, page, self._ordered_among_ids), self.rows)
+
+    @cached_property
+    def found_and_page(self):
+        """(result ids, the page's ids in order or None). One statement finds the results and, when no more
+        match than can be ordered (``Sorting.orderable``), orders the page among them; with more, a guard
+        counted first skips the sort, and ``page`` walks the name index instead. Where the order's keys
+        are cheap to read along with each result (anything but a full-text rank, which reads each
+        match's document), the finding query keeps them and the page is sorted from them: the rows are
+        read once, not found and then looked up one by one for their order, as a ranked page's are."""
+        keys = self.sorting.keys() or []
+        annotations = {f"page_key_{index}": expression for index, (expression, _direction) in enumerate(keys)}
+        found = self.found.order_by().annotate(**annotations).values_list("pk", *annotations)
+        found = found[: RESULT_COUNT_LIMIT + 1]
+        finding_sql, finding_params = found.query.get_compiler(using=found.db).as_sql()
+        limit = self.sorting.orderable()
+        page_sql, page_params = self._page_among_found(keys, list(annotations), limit)
+        # Each list of ids comes back as one array: decoding thousands of rows costs more than one array.
+        columns = ", ".join(["pk", *annotations])
+        sql = (
+            f"WITH found ({columns}) AS MATERIALIZED ({finding_sql}) "  # noqa: S608 (the ORM's SQL, our names)
+            f"SELECT ARRAY(SELECT pk FROM found), ARRAY({page_sql})"
+        )
+        params = (*finding_params, *page_params)
+        # The words' English lexemes, which highlighting needs, come along rather than by a query of their own.
+        stems = self.query.stems_column() if self.query else None
+        if stems:
+            sql += f", {stems[0]}"
+            params += tuple(stems[1])
+        with connections[found.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            ids, page, *lexemes = cursor.fetchone()
+        if lexemes:
+            self.query.keep_stems(lexemes[0])
+        # Past the guard, the page was not ordered: None, not an empty page.
+        return ids, page if len(ids) <= limit else None
+
+    def _page_among_found(self, keys, key_columns, limit):
+        """(sql, params) of the ids of ``page_window`` in order, among the rows of ``found``, when there are
+        no more than ``limit``: sorted by the keys ``found`` holds, or, with none, ranked by full text."""
+        offset, length = self.page_window
+        if not keys:
+            guard = RawSQL("(SELECT count(*) FROM found) <= %s", (limit,), output_field=BooleanField())
+            ranked = self._narrow(guard, pk__in=RawSQL("SELECT pk FROM found", ()))
+            ranked = self.sorting.in_order(ranked, "relevance").values_list("pk")[offset : offset + length]
+            return ranked.query.get_compiler(using=ranked.db).as_sql()
+        directions = (direction for _expression, direction in keys)
+        order = ", ".join(column + direction for column, direction in zip(key_columns, directions, strict=True))
+        sql = f"SELECT pk FROM found WHERE (SELECT count(*) FROM found) <= %s ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
+        return sql, (limit, length, offset)
+
+    def _narrow(self, *conditions, **lookups):
+        """The list's records that meet the conditions, without its joins and prefetches: for their ids alone."""
+        return self.rows.select_related(None).prefetch_related(None).filter(*conditions, **lookups)
+
+    def _ordered_among_ids(self):
+        """The results' ids in the order shown, in a narrow query over ``ids``."""
+        return self.sorting.in_order(self._narrow(among_ids(self.ids)), self.sort).values_list("pk", flat=True)

@@ -14,7 +14,7 @@ from heritage.filters import HeritageSiteFilterSet
 from heritage.models import HeritageSite
 from projects.filters import ProjectFilterSet
 from projects.models import CooperationProject
-from search import results
+from search import sorting
 from search.query import MAX_QUERY_LENGTH, Query
 
 LIST_PAGES = ["experts:list", "projects:list", "heritage:list"]
@@ -369,7 +369,7 @@ def test_relevance_without_a_search_falls_back_to_name(member_client, records):
 
 
 def test_too_many_results_to_rank_are_sorted_by_name_with_a_note(member_client, records, monkeypatch):
-    monkeypatch.setattr(results, "RANK_LIMIT", 1)
+    monkeypatch.setattr(sorting, "RANK_LIMIT", 1)
     with override("en"):
         response = member_client.get(reverse("experts:list"), {"q": "Yamada"})
     assert response.context["result_count"] == 2
