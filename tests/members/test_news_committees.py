@@ -200,3 +200,9 @@ def test_the_list_shows_to_whom_each_issue_is_addressed_in_a_fixed_number_of_que
             more.committees.set([africa, asia])
 
     assert_flat_queries(client, url, add_rows, most=11)
+
+
+def test_the_add_page_offers_the_committees_and_counts_once_saved(staff_client, africa):
+    page = staff_client.get(reverse("admin:members_newsissue_add")).content.decode()
+    assert 'name="committees"' in page and "Africa Sub-Committee" in page
+    assert "Counted once the issue is saved." in page
