@@ -5,7 +5,9 @@ from django.contrib import admin, messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from consortium.history_admin import HistoryAdmin
 from members import newsletter
@@ -28,13 +30,33 @@ class NewsDeliveryInline(admin.TabularInline):
 
 @admin.register(NewsIssue)
 class NewsIssueAdmin(HistoryAdmin):
-    list_display = ["__str__", "status", "created_at", "queued_at", "finished_at", "sent_count", "failed_count"]
+    list_display = [
+        "__str__",
+        "addressees",
+        "status",
+        "created_at",
+        "queued_at",
+        "finished_at",
+        "sent_count",
+        "failed_count",
+    ]
     list_filter = ["status"]
     search_fields = ["subject_ja", "subject_en"]
-    readonly_fields = ["status", "created_by", "created_at", "queued_at", "finished_at", "sent_count", "failed_count"]
+    filter_horizontal = ["committees"]
+    readonly_fields = [
+        "reach",
+        "status",
+        "created_by",
+        "created_at",
+        "queued_at",
+        "finished_at",
+        "sent_count",
+        "failed_count",
+    ]
     fieldsets = [
         (_("Japanese"), {"fields": ["subject_ja", "body_ja"]}),
         (_("English"), {"fields": ["subject_en", "body_en"]}),
+        (_("Recipients"), {"fields": ["committees", "reach"]}),
         (
             _("Sending"),
             {
@@ -52,6 +74,27 @@ class NewsIssueAdmin(HistoryAdmin):
     ]
     inlines = [NewsDeliveryInline]
     change_form_template = "admin/members/newsissue/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("committees")
+
+    @admin.display(description=_("addressed to"))
+    def addressees(self, issue):
+        return newsletter.committee_names(issue) or pgettext_lazy("addressed to", "all members")
+
+    @admin.display(description=_("would reach now"))
+    def reach(self, issue):
+        """How many people a draft would reach if it were sent now, per language, with its committees as saved."""
+        if issue.pk is None:
+            return _("Counted once the issue is saved.")
+        if issue.status != NewsIssue.Status.DRAFT:
+            return _("Counted when it is sent: see the figures under “Sending”.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "", "<li>{}: {}</li>", ((name, count) for _code, name, count in newsletter.recipient_counts(issue))
+            ),
+        )
 
     def has_change_permission(self, request, obj=None):
         # Once queued, the text is what members receive: it may no longer change.
@@ -80,6 +123,7 @@ class NewsIssueAdmin(HistoryAdmin):
         issue = get_object_or_404(NewsIssue, pk=object_id)
         if not self.has_view_permission(request, issue):
             return redirect("admin:index")
+        recipient_counts = newsletter.recipient_counts(issue)
         previews = []
         for code, name in settings.LANGUAGES:
             message = newsletter.render_message(issue, request.user, code)
@@ -90,7 +134,9 @@ class NewsIssueAdmin(HistoryAdmin):
             "opts": self.model._meta,
             "issue": issue,
             "previews": previews,
-            "recipient_count": newsletter.recipients().count(),
+            "addressees": newsletter.committee_names(issue),
+            "recipient_counts": recipient_counts,
+            "recipient_count": sum(count for _code, _name, count in recipient_counts),
         }
         return TemplateResponse(request, "admin/members/newsissue/preview.html", context)
 

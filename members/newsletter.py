@@ -1,7 +1,9 @@
 """The members' e-mail news: who receives it, how it is sent, how one unsubscribes.
 
 Staff queue an issue in the admin; ``manage.py send_news`` (run by a timer)
-sends queued issues outside any web request. Every recipient gets a
+sends queued issues outside any web request. An issue goes to all members, or
+to the members of the committees it is addressed to, as the rosters stand
+when it is sent. Every recipient gets a
 ``NewsDelivery`` row before anything is sent, unique per issue and person, so
 a second run, or two runs at once, never sends a message twice.
 """
@@ -14,14 +16,15 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, mailers
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import ngettext, pgettext
 
 from consortium.bilingual import localized
 from consortium.link_secrets import new_secret
-from members.models import Membership, NewsDelivery, NewsIssue, User
+from members.models import CommitteeSeat, Membership, NewsDelivery, NewsIssue, User
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +34,45 @@ UNSUBSCRIBE_SALT = "members.news.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = timedelta(days=365)
 
 
-def recipients():
-    """Active members who asked for the e-mail news."""
-    return User.objects.filter(
+def recipients(issue):
+    """Active members who asked for the e-mail news and, when ``issue`` is addressed to committees,
+    sit on at least one of them: each person once, as the rosters stand now."""
+    users = User.objects.filter(
         is_active=True, membership__status=Membership.Status.ACTIVE, membership__news_opt_in=True
     ).only("pk", "email", "language")
+    if issue.committees.exists():
+        # Exists, not a join through the seats: someone on two of the committees is still one recipient.
+        seats = CommitteeSeat.objects.filter(user=OuterRef("pk"), committee__news_issues=issue)
+        users = users.filter(Exists(seats))
+    return users
+
+
+def recipient_counts(issue):
+    """How many people ``issue`` would reach if it were sent now: (language code, name, count) for each
+    of the site's languages, in the site's order."""
+    counts = dict(recipients(issue).order_by().values_list("language").annotate(count=Count("pk")))
+    return [(code, name, counts.get(code, 0)) for code, name in settings.LANGUAGES]
+
+
+def committee_names(issue):
+    """The committees ``issue`` is addressed to, named as one list in the active language; empty when
+    it is for all members. Reads ``committees.all()``, so a prefetch serves it."""
+    return pgettext("between the names of committees", ", ").join(
+        committee.name for committee in issue.committees.all()
+    )
+
+
+def addressed_to(issue):
+    """The footer line saying which committees ``issue`` was sent to, in the active language;
+    empty for an issue to all members, which the e-mail's footer already describes."""
+    committees = issue.committees.all()
+    if not committees:
+        return ""
+    return ngettext(
+        "Sent to the members of the %(committees)s.",
+        "Sent to the members of these committees: %(committees)s.",
+        len(committees),
+    ) % {"committees": committee_names(issue)}
 
 
 def unsubscribe_token(user):
@@ -82,7 +119,12 @@ def render_message(issue, user, language):
         subject = localized(issue, "subject", language).text
         body = render_to_string(
             "members/email/news_message.txt",
-            {"issue": issue, "body": localized(issue, "body", language).text, "unsubscribe_url": link},
+            {
+                "issue": issue,
+                "body": localized(issue, "body", language).text,
+                "addressed_to": addressed_to(issue),
+                "unsubscribe_url": link,
+            },
         )
     return EmailMessage(
         subject=subject,
@@ -105,11 +147,20 @@ def queue(issue):
 
 
 def create_deliveries(issue):
-    """One pending delivery per current recipient; existing rows are left as they are."""
+    """One pending delivery per current recipient; rows already sent or failed are left as they are.
+
+    A run that resumes an interrupted send asks again who the recipients are: someone who has
+    since joined an addressed committee is added, and the pending row of someone who has left it
+    (or unsubscribed, or been suspended) is dropped. A row another run is sending is locked, and
+    once sent no longer pending, so the deletion never takes back a message on its way.
+    """
+    issue.deliveries.filter(status=NewsDelivery.Status.PENDING).exclude(
+        user__in=recipients(issue).values("pk")
+    ).delete()
     NewsDelivery.objects.bulk_create(
         [
             NewsDelivery(issue=issue, user=user, email=user.email, language=user.language)
-            for user in recipients().iterator()
+            for user in recipients(issue).iterator()
         ],
         ignore_conflicts=True,
         batch_size=1000,
@@ -156,6 +207,8 @@ def send_batch(issue, size=BATCH_SIZE):
 
 def send_issue(issue, batch_size=BATCH_SIZE):
     """Send a queued issue to everyone who has not had it yet, and record the counts."""
+    # Every message names the committees in its footer: read them once, not once per message.
+    prefetch_related_objects([issue], "committees")
     create_deliveries(issue)
     while send_batch(issue, batch_size):
         pass

@@ -35,7 +35,17 @@ class NewsIssue(models.Model):
     finished_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
     sent_count = models.PositiveIntegerField(_("sent"), default=0)
     failed_count = models.PositiveIntegerField(_("failed"), default=0)
-    history = HistoricalRecords()
+    committees = models.ManyToManyField(
+        "members.Committee",
+        verbose_name=_("addressed to the committees"),
+        blank=True,
+        related_name="news_issues",
+        help_text=_(
+            "Only the members who sit on one of these committees receive it, once each. "
+            "Leave empty to send it to all members."
+        ),
+    )
+    history = HistoricalRecords(m2m_fields=[committees])
 
     class Meta:
         verbose_name = _("e-mail news issue")
