@@ -95,7 +95,8 @@ class DatabaseSearchAdmin:
     the whole table per term; ``search.matching`` uses the records' indexed,
     generated search columns instead, and finds names in any script. The
     admin's autocompletes go through the same search. ``search_fields`` stays
-    set, so that the admin shows its search box.
+    set, to the fields those columns are made of (``search.columns.searched_fields``),
+    so that the admin shows its search box.
     """
 
     search_help_text = _("Names in kanji, kana or roman letters, and words of the titles and texts.")

@@ -6,6 +6,7 @@ from consortium.history_admin import HistoryAdmin
 from experts.models import Expert, Specialty
 from experts.resources import ExpertResource
 from projects.models import Participation
+from search.columns import searched_fields
 
 
 @admin.register(Specialty)
@@ -34,15 +35,7 @@ class ExpertAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
     list_display_links = ["name_kanji", "name_roman"]
     list_select_related = ["organization"]
     list_filter = ["visibility", "specialties", "organization__kind", "countries__unesco_region"]
-    search_fields = [
-        "family_name",
-        "given_name",
-        "family_name_kana",
-        "given_name_kana",
-        "family_name_en",
-        "given_name_en",
-        "email",
-    ]
+    search_fields = searched_fields(Expert)
     autocomplete_fields = ["organization", "specialties", "countries", "languages", "user"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ProjectParticipationInline]

@@ -5,6 +5,7 @@ from consortium.admin import DatabaseSearchAdmin, ImportExportHistoryAdmin
 from consortium.history_admin import HistoryAdmin
 from heritage.models import DangerPeriod, HeritageSite, Threat
 from heritage.resources import HeritageSiteResource
+from search.columns import searched_fields
 
 
 @admin.register(Threat)
@@ -38,7 +39,7 @@ class HeritageSiteAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
     ]
     list_display_links = ["name_en", "name_ja"]
     list_filter = ["category", "in_danger", "transboundary", "countries__unesco_region", "threats"]
-    search_fields = ["name_en", "name_ja", "name_fr", "whc_id"]
+    search_fields = [*searched_fields(HeritageSite), "whc_id"]
     autocomplete_fields = ["countries", "threats"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [DangerPeriodInline]

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from consortium.models import Country
 from heritage.models import DangerPeriod, HeritageSite
-from heritage.whc import SITE_FIELDS, WHCRow
+from heritage.whc_rows import SITE_FIELDS, WHCRow
 
 CHANGE_REASON = "import_whc"
 

@@ -11,6 +11,7 @@ from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
 from projects.models import CooperationProject, Funder, Participation, ProjectDocument
 from projects.resources import CooperationProjectResource
+from search.columns import searched_fields
 
 
 @admin.register(Funder)
@@ -55,7 +56,7 @@ class CooperationProjectAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
     list_display_links = ["title_ja", "title_en"]
     list_select_related = ["lead_organization"]
     list_filter = ["kind", "status", "visibility", "funders", "countries__unesco_region"]
-    search_fields = ["title_ja", "title_en"]
+    search_fields = searched_fields(CooperationProject)
     autocomplete_fields = ["countries", "sites", "lead_organization", "partners", "funders"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ParticipationInline, ProjectDocumentInline]

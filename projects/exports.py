@@ -33,31 +33,12 @@ class ProjectExport(ListExport):
             Column(_("Visibility"), choice("visibility", Visibility.choices), staff_only=True),
         ]
 
-    def rows(self, queryset):
+    def annotations(self):
         Project = CooperationProject
-        return queryset.annotate(
-            lead_name=localized_name("lead_organization"),
-            country_names=joined_names(Project.countries.through, "cooperationproject", "country"),
-            site_names=joined_names(Project.sites.through, "cooperationproject", "heritagesite", also=["fr"]),
-            partner_names=joined_names(Project.partners.through, "cooperationproject", "organization"),
-            funder_names=joined_names(Project.funders.through, "cooperationproject", "funder"),
-        ).values(
-            "pk",
-            "title_ja",
-            "title_en",
-            "kind",
-            "status",
-            "start_year",
-            "end_year",
-            "country_names",
-            "site_names",
-            "lead_name",
-            "partner_names",
-            "funder_names",
-            "summary_ja",
-            "summary_en",
-            "outcomes_ja",
-            "outcomes_en",
-            "website",
-            "visibility",
-        )
+        return {
+            "lead_name": localized_name("lead_organization"),
+            "country_names": joined_names(Project.countries.through, "cooperationproject", "country"),
+            "site_names": joined_names(Project.sites.through, "cooperationproject", "heritagesite", also=["fr"]),
+            "partner_names": joined_names(Project.partners.through, "cooperationproject", "organization"),
+            "funder_names": joined_names(Project.funders.through, "cooperationproject", "funder"),
+        }

@@ -3,9 +3,9 @@
 An export runs the list page's own filter set over ``visible_to(user)``, so it
 holds exactly the records, in the order, that the page finds, and nothing the
 member may not see. Each app's ``exports.py`` says which columns it has (some
-for staff only); this module fetches the rows in one query (related names
-joined in subqueries, never a query per row), writes the file, and records
-the export in ``DataExport``.
+for staff only), each naming the values it reads; this module fetches those
+values in one query (related names joined in subqueries, never a query per
+row), writes the file, and records the export in ``DataExport``.
 """
 
 import csv
@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
-from consortium.bilingual import current_language, language_order
+from consortium.bilingual import LANGUAGE_CODES, current_language, language_order
 from consortium.models import DataExport
 from members.access import sees_staff_records_of, view_permission
 
@@ -39,34 +39,55 @@ CONTENT_TYPES = {
 
 
 @dataclass(frozen=True)
+class Cell:
+    """How a column's cell is made from a row of values, and which values of the row it reads.
+
+    The export fetches exactly the values its columns read, so that each app's
+    ``exports.py`` names its fields once, in its columns.
+    """
+
+    reads: tuple[str, ...]
+    make: Callable[[dict], object]
+
+    def __call__(self, row):
+        return self.make(row)
+
+
+@dataclass(frozen=True)
 class Column:
-    """A column of the file: its translated header and how to read its cell from a row of values."""
+    """A column of the file: its translated header and the cell it shows."""
 
     header: str
-    value: Callable[[dict], object]
+    value: Cell
     staff_only: bool = False
 
 
 def field(name):
-    return lambda row: row[name]
+    return Cell((name,), lambda row: row[name])
 
 
 def choice(name, choices):
     labels = dict(choices)
-    return lambda row: str(labels.get(row[name], row[name] or ""))
+    return Cell((name,), lambda row: str(labels.get(row[name], row[name] or "")))
 
 
-def in_language(name):
-    """The paired field ``<name>_ja``/``<name>_en`` in the page's language, else in the other one."""
+def words(*names):
+    """The fields joined by a space: a name kept in parts ("family_name", "given_name")."""
+    return Cell(names, lambda row: " ".join(row[name] for name in names).strip())
+
+
+def in_language(name, *, also=()):
+    """The paired field ``<name>_ja``/``<name>_en`` in the page's language, else in the other one
+    (else in the languages ``also`` names: a site may have only its French name or description)."""
 
     def value(row):
-        for code in language_order():
+        for code in [*language_order(), *also]:
             text = row.get(f"{name}_{code}") or ""
             if text.strip():
                 return text
         return ""
 
-    return value
+    return Cell(tuple(f"{name}_{code}" for code in [*LANGUAGE_CODES, *also]), value)
 
 
 def localized_name(path, *, also=()):
@@ -113,7 +134,8 @@ def unneutralised(value):
 
 class ListExport:
     """The export of one list page. Subclasses set ``kind``, ``model``, ``filterset_class``,
-    and define ``columns()`` and ``rows(queryset)`` (a ``values()`` queryset)."""
+    and define ``columns()``; ``annotations()`` names the SQL of the values that are not
+    the model's own fields (related names, see ``joined_names``)."""
 
     kind = None
     model = None
@@ -126,15 +148,20 @@ class ListExport:
     def columns(self):
         raise NotImplementedError
 
+    def annotations(self):
+        return {}
+
     def rows(self, queryset):
-        raise NotImplementedError
+        """The values the visible columns read, one dict per record, in one query."""
+        reads = dict.fromkeys(name for column in self.visible_columns() for name in column.value.reads)
+        return queryset.annotate(**self.annotations()).values(*reads)
 
     def visible_columns(self):
         return [column for column in self.columns() if self.staff or not column.staff_only]
 
     def address(self, url_name):
-        """A column value: the record's page, as a full address."""
-        return lambda row: self.request.build_absolute_uri(reverse(url_name, args=[row["pk"]]))
+        """A cell: the record's page, as a full address."""
+        return Cell(("pk",), lambda row: self.request.build_absolute_uri(reverse(url_name, args=[row["pk"]])))
 
     def table(self):
         """(header, rows, truncated): at most EXPORT_LIMIT rows of the list page's results."""

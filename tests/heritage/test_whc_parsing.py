@@ -4,18 +4,16 @@ from decimal import Decimal
 
 import pytest
 
-from heritage.whc import (
+from heritage.whc_fields import (
     DangerSpan,
     RowError,
-    decode_text,
-    html_to_text,
-    lost_letters,
     parse_country_codes,
     parse_criteria,
     parse_danger_list,
     parse_regions,
-    parse_row,
 )
+from heritage.whc_rows import parse_row
+from heritage.whc_text import decode_text, html_to_text, lost_letters
 from tests.heritage.whc_export import whc_row
 
 
