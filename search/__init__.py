@@ -9,6 +9,7 @@ How a search travels, one module per step (URL → view → filter set → query
 | ``query``       | a search as typed, parsed once: terms, excluded terms, notes                |
 | ``matching``    | which records match a query, and how they rank                             |
 | ``filterset``   | ``SearchFilterSet``, the base of each list page's filter set               |
+| ``sorting``     | the orders a list offers, the one shown, and when ranking is skipped       |
 | ``results``     | finding the results' ids and a page of them in order, at bounded cost      |
 | ``facets``      | facet filters and counting their values over the results                   |
 | ``facet_codes`` | each record's facet codes in one row, kept by triggers                     |
@@ -20,4 +21,10 @@ How a search travels, one module per step (URL → view → filter set → query
 
 Who may see which records is not decided here: every queryset comes through
 ``visible_to(user)``, the access rule of ``members.access``.
+
+The SQL functions the search columns call are defined here (``textnorm``), but the migrations that
+first created them stay in the experts app (``experts/0003``, ``experts/0009``), beside the generated
+columns that need them: moving them to a migration of this app would make the already applied experts
+migrations depend on an unapplied one, which Django refuses on every existing database
+(InconsistentMigrationHistory). A change to a function is a new migration here that replaces it.
 """
