@@ -87,11 +87,14 @@ def _meetings(committee, user):
 
 
 def _roster(committee):
-    return committee.seats.select_related("user__membership__organization").only(
+    """The seats, chair first, then vice-chairs, then members."""
+    roles = list(CommitteeSeat.Role)
+    seats = committee.seats.select_related("user__membership__organization").only(
         "role", "committee_id", "user__first_name", "user__last_name", "user__email",
         "user__membership__organization_name", "user__membership__organization__name_ja",
         "user__membership__organization__name_en",
     )  # fmt: skip
+    return sorted(seats, key=lambda seat: roles.index(seat.role))
 
 
 def _work(committee, user, countries):
@@ -124,7 +127,7 @@ def committee_detail(request, code):
         "may_ask": holds_active_membership(user),
     }
     if can_see_roster(user, committee):
-        context["roster"] = list(_roster(committee))
+        context["roster"] = _roster(committee)
         context["projects"], context["reports"] = _work(committee, user, [c.code for c in countries])
     if context["may_ask"]:
         context["pending"] = committee_requests.pending_request(user, committee)
