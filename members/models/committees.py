@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized
-from consortium.models import Country
 from consortium.files import RandomName, name_for_download, remember_original_name
+from consortium.models import Country
 from consortium.uploads import validate_document
 from members.access import MeetingPapersQuerySet
 

@@ -6,16 +6,7 @@ from django.urls import reverse
 from members.access import can_see_meeting_papers
 from members.models import Committee, CommitteeSeat, Meeting
 from tests.conftest import make_user
-from tests.members.committee_fixtures import (  # noqa: F401 (fixtures)
-    chair,
-    committee,
-    committee_member,
-    media_root,
-    meetings,
-    meeting_for,
-    staff_with_permission_without_second_factor,
-    staff_without_permission,
-)
+from tests.members.committee_helpers import meeting_for
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +108,7 @@ def test_minutes_fall_back_to_the_other_language(client, committee_member, meeti
     assert "This entry is only available in Japanese." in content
 
 
-def test_the_covered_countries_are_the_region_s_and_the_further_ones_with_links_to_partner_countries(client, committee):
+def test_the_covered_countries_are_the_region_s_and_the_further_ones_linked_to_partner_countries(client, committee):
     from consortium.models import CountryProfile
 
     CountryProfile.objects.create(country_id="MN", reviewed_on="2026-01-01")
@@ -130,8 +121,8 @@ def test_the_covered_countries_are_the_region_s_and_the_further_ones_with_links_
 def test_the_list_groups_committees_by_kind_with_chairs_and_general_meetings(client, chair):
     Meeting.objects.create(kind=Meeting.Kind.GENERAL, held_on="2026-06-20", audience="members", agenda_en="SECRET")
     content = client.get("/en/committees/").content.decode()
-    assert content.index("Planning committee") < content.index("Regional sub-committee") < content.index(
-        "Working group"
+    assert (
+        content.index("Planning committee") < content.index("Regional sub-committee") < content.index("Working group")
     )
     assert "Rock art working group" in content and "Akiko Hashimoto" in content
     assert "June 20, 2026" in content and "SECRET" not in content
