@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from consortium.files import protected_file_response, stored_stem
 from events.models import Event, Material, NewsArticle, NewsAttachment
 from members.access import member_required
+from members.models import Meeting, MeetingFile
 from projects.models import CooperationProject, ProjectDocument
 
 
@@ -51,3 +52,11 @@ def news_image(request, pk):
     return protected_file_response(
         article.image, download_name=article.image_download_name, public=public, inline=True
     )
+
+
+@require_GET
+@member_required
+def meeting_file(request, pk):
+    meetings = Meeting.objects.papers_visible_to(request.user)
+    meeting_file = get_object_or_404(MeetingFile.objects.filter(meeting__in=meetings).exclude(file=""), pk=pk)
+    return protected_file_response(meeting_file.file, download_name=meeting_file.download_name)

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls.events")),
     path("statistics/", statistics.statistics, name="statistics"),
     path("countries/", include("consortium.country_urls")),
+    path("committees/", include("members.committee_urls")),
     path("members/", include("members.urls")),
     path("database/", search_views.database, name="database"),
     path("experts/", include("experts.urls")),

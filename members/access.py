@@ -181,3 +181,60 @@ class TieredQuerySet(models.QuerySet):
         if sees_staff_records_of(user, view_permission(self.model)):
             levels.append(Visibility.STAFF)
         return self.filter(access__in=levels)
+
+
+# Committees --------------------------------------------------------------------
+#
+# The public sees which committees there are, who chairs them and when they meet. The roster and
+# the committee's work are for those who sit on it; each meeting's agenda, minutes and files are for
+# the meeting's ``audience``: the committee's members, all members, or staff only.
+
+
+def holds_active_membership(user):
+    """Signed in with an active membership: who may ask to join or leave a committee."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    membership = getattr(user, "membership", None)
+    return membership is not None and membership.is_active
+
+
+def seated_committee_ids(user):
+    """The committees ``user`` sits on as an active member; asked once per request (the user object's life).
+
+    A seat without an active membership (a suspended member's, say) opens nothing."""
+    if not holds_active_membership(user):
+        return frozenset()
+    if not hasattr(user, "_seated_committee_ids"):
+        user._seated_committee_ids = frozenset(user.committee_seats.values_list("committee_id", flat=True))
+    return user._seated_committee_ids
+
+
+def sits_on(user, committee):
+    return committee.pk in seated_committee_ids(user)
+
+
+def can_see_roster(user, committee):
+    """The roster with affiliations, and the committee's projects and reports: for those who sit on it,
+    and for staff past the second factor who may view the seats."""
+    return sits_on(user, committee) or sees_staff_records_of(user, "members.view_committeeseat")
+
+
+def can_see_meeting_papers(user, meeting):
+    """The meeting's agenda, minutes and files; the rule of ``MeetingPapersQuerySet.papers_visible_to``."""
+    if sees_staff_records_of(user, "members.view_meeting"):
+        return True
+    if meeting.audience == "members":
+        return access_level(user) >= Level.MEMBER
+    if meeting.audience == "committee":
+        return meeting.committee_id in seated_committee_ids(user)
+    return False
+
+
+class MeetingPapersQuerySet(models.QuerySet):
+    def papers_visible_to(self, user):
+        """The meetings whose agenda, minutes and files ``user`` may read."""
+        if sees_staff_records_of(user, view_permission(self.model)):
+            return self
+        if access_level(user) < Level.MEMBER:
+            return self.none()
+        return self.filter(Q(audience="members") | Q(audience="committee", committee__in=seated_committee_ids(user)))

@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.admin import ImportExportHistoryAdmin
 from consortium.history_admin import HistoryAdmin
+from members.admin_committees import CommitteeAdmin  # noqa: F401 (registers the admin)
 from members.admin_membership import MembershipAdmin  # noqa: F401 (registers the admin)
 from members.admin_news import NewsIssueAdmin  # noqa: F401 (registers the admin)
-from members.models import Committee, Organization, User
+from members.models import Organization, User
 from members.resources import OrganizationResource
 
 
@@ -67,17 +68,4 @@ class OrganizationAdmin(ImportExportHistoryAdmin):
         (_("Names"), {"fields": [("name_ja", "name_en")]}),
         (None, {"fields": ["kind", "country", "website"]}),
         (_("Record"), {"fields": [("created_at", "updated_at")]}),
-    ]
-
-
-@admin.register(Committee)
-class CommitteeAdmin(HistoryAdmin):
-    list_display = ["code", "name_ja", "name_en", "region", "order"]
-    list_select_related = ["region"]
-    list_filter = ["region"]
-    search_fields = ["code", "name_ja", "name_en"]
-    fieldsets = [
-        (None, {"fields": ["code", "region", "order"]}),
-        (_("Names"), {"fields": [("name_ja", "name_en")]}),
-        (_("Description"), {"fields": [("description_ja", "description_en")]}),
     ]

@@ -47,7 +47,7 @@ class EmailVerifiedFilter(admin.SimpleListFilter):
 @admin.register(Membership)
 class MembershipAdmin(HistoryAdmin):
     list_display = ["user", "organisation", "kind", "status", "email_verified", "applied_at", "decided_at"]
-    list_filter = ["status", "kind", EmailVerifiedFilter, "news_opt_in", "subcommittees"]
+    list_filter = ["status", "kind", EmailVerifiedFilter, "news_opt_in"]
     list_select_related = ["user", "organization"]
     search_fields = [
         "user__email",
@@ -58,11 +58,10 @@ class MembershipAdmin(HistoryAdmin):
         "organization_name",
     ]
     autocomplete_fields = ["user", "organization"]
-    filter_horizontal = ["subcommittees"]
     date_hierarchy = "applied_at"
     readonly_fields = ["status", "applied_at", "decided_at", "decided_by", "decision_note", "leaving_note"]
     fieldsets = [
-        (None, {"fields": ["user", "kind", "organization", "organization_name", "subcommittees", "statement"]}),
+        (None, {"fields": ["user", "kind", "organization", "organization_name", "statement"]}),
         (_("E-mail news"), {"fields": ["news_opt_in"]}),
         (
             _("Decision"),

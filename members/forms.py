@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import current_language
 from experts.models import Expert
+from members import committee_requests
 from members.models import Committee, Membership, Organization
 
 
@@ -46,11 +47,12 @@ class ApplicationForm(SignupForm):
         widget=forms.RadioSelect,
         help_text=_("Organisational membership is applied for on behalf of your organisation."),
     )
-    subcommittees = forms.ModelMultipleChoiceField(
-        label=_("Sub-committees of interest"),
+    committees = forms.ModelMultipleChoiceField(
+        label=_("Committees you wish to join"),
         queryset=Committee.objects.only("code", "name_ja", "name_en"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("The secretariat decides on each request once your membership is approved."),
     )
     statement = forms.CharField(
         label=_("Statement"),
@@ -73,7 +75,7 @@ class ApplicationForm(SignupForm):
         "organization",
         "organization_name",
         "kind",
-        "subcommittees",
+        "committees",
         "statement",
         "language",
     ]
@@ -96,14 +98,14 @@ class ApplicationForm(SignupForm):
         data = self.cleaned_data
         user.language = data["language"]
         user.save(update_fields=["language"])
-        membership = Membership.objects.create(
+        Membership.objects.create(
             user=user,
             kind=data["kind"],
             organization=data.get("organization"),
             organization_name="" if data.get("organization") else data.get("organization_name", "").strip(),
             statement=data["statement"],
         )
-        membership.subcommittees.set(data.get("subcommittees") or [])
+        committee_requests.ask_to_join(user, data.get("committees") or [])
 
 
 class PreferencesForm(forms.Form):
@@ -119,12 +121,6 @@ class PreferencesForm(forms.Form):
         required=False,
         help_text=_("The consortium's news for members, about once a month."),
     )
-    subcommittees = forms.ModelMultipleChoiceField(
-        label=_("Sub-committees of interest"),
-        queryset=Committee.objects.only("code", "name_ja", "name_en"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
 
     def __init__(self, *args, user, membership, **kwargs):
         self.user = user
@@ -132,11 +128,9 @@ class PreferencesForm(forms.Form):
         initial = {"language": user.language}
         if membership is not None:
             initial["news_opt_in"] = membership.news_opt_in
-            initial["subcommittees"] = list(membership.subcommittees.all())
         super().__init__(*args, initial=initial, **kwargs)
         if membership is None:
             del self.fields["news_opt_in"]
-            del self.fields["subcommittees"]
 
     def save(self):
         self.user.language = self.cleaned_data["language"]
@@ -144,7 +138,6 @@ class PreferencesForm(forms.Form):
         if self.membership is not None:
             self.membership.news_opt_in = self.cleaned_data["news_opt_in"]
             self.membership.save(update_fields=["news_opt_in"])
-            self.membership.subcommittees.set(self.cleaned_data["subcommittees"])
 
 
 class OwnExpertRecordForm(forms.ModelForm):
@@ -200,3 +193,14 @@ class WithdrawalForm(forms.Form):
             ratelimit.consume(self.request, **limit)
             raise forms.ValidationError(_("This is not the password of your account."))
         return password
+
+
+class CommitteeRequestForm(forms.Form):
+    """A member's request to join or leave a committee, with a word for the secretariat if they wish."""
+
+    message = forms.CharField(
+        label=_("Message to the secretariat (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea({"rows": 3}),
+    )

@@ -13,13 +13,11 @@ from experts.models import Expert
 from members import approval, newsletter
 from members.access import member_required
 from members.forms import OwnExpertRecordForm, PreferencesForm, WithdrawalForm
-from members.models import Membership
+from members.models import CommitteeRequest, Membership
 
 
 def _membership_of(user):
-    return (
-        Membership.objects.filter(user=user).select_related("organization").prefetch_related("subcommittees").first()
-    )
+    return Membership.objects.filter(user=user).select_related("organization").first()
 
 
 def _status_history(membership):
@@ -51,6 +49,10 @@ def home(request):
         "history": _status_history(membership) if membership else [],
         "form": form,
         "expert": expert,
+        "seats": request.user.committee_seats.select_related("committee").order_by("committee"),
+        "committee_requests": request.user.committee_requests.filter(
+            status=CommitteeRequest.Status.PENDING
+        ).select_related("committee"),
     }
     return render(request, "members/home.html", context)
 

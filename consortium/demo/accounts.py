@@ -1,4 +1,5 @@
-"""Sign-in accounts for trying the portal locally: staff in each role, an active member and an applicant."""
+"""Sign-in accounts for trying the portal locally: staff in each role, active members (one on a committee)
+and an applicant."""
 
 import secrets
 
@@ -7,6 +8,7 @@ from django.db import transaction
 
 from consortium.visibility import Visibility
 from experts.models import Expert
+from members.demo_committees import seat_demo_account
 from members.models import Membership, User
 from members.roles import ADMINISTRATOR, DATABASE_EDITOR, OUTREACH_EDITOR, SECRETARIAT, ensure_role_groups
 
@@ -37,6 +39,12 @@ DEMO_ACCOUNTS = (
         None,
     ),
     ("demo-member@example.org", "active member: the database, and an own expert record", {}, Membership.Status.ACTIVE),
+    (
+        "demo-committee@example.org",
+        "active member on the Southeast and South Asia Sub-Committee: its roster, meeting papers and requests",
+        {},
+        Membership.Status.ACTIVE,
+    ),
     ("demo-applicant@example.org", "applicant: membership not yet approved", {}, Membership.Status.APPLIED),
 )
 
@@ -69,6 +77,7 @@ def ensure_demo_accounts():
                 Membership.objects.update_or_create(user=user, defaults={"status": status})
             if status == Membership.Status.ACTIVE:
                 _give_expert_record(user)
+                seat_demo_account(user)
     return password
 
 

@@ -7,12 +7,16 @@ The consortium's general meetings are meetings too, of no committee.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized
 from consortium.files import RandomName, name_for_download, remember_original_name
+from consortium.models import Country
 from consortium.uploads import validate_document
+from members.access import MeetingPapersQuerySet
 
 
 class Committee(BilingualNameMixin, models.Model):
@@ -52,6 +56,16 @@ class Committee(BilingualNameMixin, models.Model):
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
         ordering = ["order", "code"]
+
+    def get_absolute_url(self):
+        return reverse("committees:detail", kwargs={"code": self.code})
+
+    def covered_countries(self):
+        """The countries it covers: its region's and the further ones."""
+        covered = Q(pk__in=self.countries.values("pk"))
+        if self.region_id:
+            covered |= Q(subcommittee_region=self.region_id)
+        return Country.objects.filter(covered)
 
 
 class CommitteeSeat(models.Model):
@@ -139,6 +153,14 @@ class CommitteeRequest(models.Model):
         return f"{self.user}: {self.get_action_display()} {self.committee}"
 
 
+class MeetingQuerySet(MeetingPapersQuerySet):
+    def upcoming(self, today=None):
+        return self.filter(held_on__gte=today or timezone.localdate()).order_by("held_on", "pk")
+
+    def past(self, today=None):
+        return self.filter(held_on__lt=today or timezone.localdate()).order_by("-held_on", "pk")
+
+
 class Meeting(models.Model):
     """A meeting of a committee, or a general meeting of the consortium (of no committee).
 
@@ -179,6 +201,8 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
 
+    objects = MeetingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -206,6 +230,11 @@ class Meeting(models.Model):
         title = localized(self, "title").text
         body = self.committee.name if self.committee_id else self.get_kind_display()
         return f"{body} {self.held_on:%Y-%m-%d}" + (f" {title}" if title else "")
+
+    def get_absolute_url(self):
+        if self.committee_id:
+            return f"{self.committee.get_absolute_url()}#meeting-{self.pk}"
+        return f"{reverse('committees:list')}#meeting-{self.pk}"
 
 
 class MeetingFile(models.Model):
@@ -238,6 +267,9 @@ class MeetingFile(models.Model):
     def save(self, *args, **kwargs):
         remember_original_name(self, "file")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("files:meeting_file", kwargs={"pk": self.pk})
 
     @property
     def download_name(self):

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.link_secrets import new_secret
-from members.models.committees import Committee
 from members.models.organisations import Organization
 
 
@@ -43,9 +42,6 @@ class Membership(models.Model):
         max_length=200,
         blank=True,
         help_text=_("The applicant's own words, when the organisation was not in the list."),
-    )
-    subcommittees = models.ManyToManyField(
-        Committee, verbose_name=_("sub-committees"), blank=True, related_name="memberships"
     )
     statement = models.TextField(_("statement"), blank=True)
     news_opt_in = models.BooleanField(_("receives the e-mail news"), default=True)

@@ -38,7 +38,7 @@ FORMS = {
             "organization": "",
             "organization_name": "Analytical Engines Ltd",
             "kind": "individual",
-            "subcommittees": "1",
+            "committees": "1",
             "statement": "I study the conservation of engines.",
             "language": "ja",
         },
@@ -114,6 +114,6 @@ def test_forms_answer_hostile_input_without_error_or_change(form_world, name):
 
 def test_valid_sign_up_is_accepted_and_files_one_application(db):
     path, valid = FORMS["sign-up"]
-    response = Client().post(path, {name: value for name, value in valid.items() if name != "subcommittees"})
+    response = Client().post(path, {name: value for name, value in valid.items() if name != "committees"})
     assert response.status_code == 302
     assert Membership.objects.filter(user__email="ada@example.org", status=Membership.Status.APPLIED).count() == 1

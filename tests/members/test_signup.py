@@ -22,7 +22,7 @@ def organisation(member):
 
 
 @pytest.fixture
-def subcommittee(db):
+def committee(db):
     return Committee.objects.create(code="test-maritime", name_ja="水中文化遺産分科会", name_en="Underwater heritage")
 
 
@@ -61,10 +61,10 @@ def test_signup_page_asks_for_the_application_in_japanese(client, db):
     assert "パスワード" in content  # allauth's own Japanese catalogue is in use
 
 
-def test_signup_creates_an_applied_membership_after_verification(client, organisation, subcommittee):
+def test_signup_creates_an_applied_membership_after_verification(client, organisation, committee):
     response = client.post(
         "/en/accounts/signup/",
-        application(organization=organisation.pk, subcommittees=[subcommittee.pk], language="ja"),
+        application(organization=organisation.pk, committees=[committee.pk], language="ja"),
     )
     assert response.status_code == 302
     user = User.objects.get(email="aiko@example.org")
@@ -72,7 +72,10 @@ def test_signup_creates_an_applied_membership_after_verification(client, organis
     membership = user.membership
     assert membership.status == Membership.Status.APPLIED
     assert membership.organization == organisation
-    assert list(membership.subcommittees.all()) == [subcommittee]
+    # The committees ticked wait as requests to join, for the secretariat to decide.
+    assert list(user.committee_requests.values_list("committee", "action", "status")) == [
+        (committee.pk, "join", "pending")
+    ]
     # Not signed in until the address is verified.
     assert client.get(reverse("members:home")).status_code == 302
     assert not EmailAddress.objects.get(user=user).verified

@@ -68,6 +68,14 @@ TABLE = {
     "files:event_material": MISSING,
     "files:news_attachment": MISSING,
     "files:news_image": MISSING,
+    # Meeting papers follow the meeting's audience (tests/members/test_committees_pages.py tries each).
+    "files:meeting_file": MEMBERS_ONLY_MISSING,
+    # The committees (tests/members/test_committees_*.py): public pages, members' requests by POST only.
+    "committees:list": PUBLIC,
+    "committees:detail": MISSING,
+    "committees:join": POST_ONLY,
+    "committees:leave": POST_ONLY,
+    "committees:withdraw_request": POST_ONLY,
     # Downloads take a POST (with a CSRF token) only; tests/search/test_exports.py posts them as each user.
     "experts:export": POST_ONLY,
     "projects:export": POST_ONLY,
@@ -131,6 +139,8 @@ TABLE = {
     "admin:projects_cooperationproject_process_import": (302, 302, 302, 302, 405),
     "admin:members_membership_changelist": STAFF_ONLY,
     "admin:members_newsissue_changelist": STAFF_ONLY,
+    # Members file their requests from the committee's page; staff only decide them.
+    "admin:members_committeerequest_add": (302, 302, 302, 302, 403),
 }
 NAMESPACE_RULES = {"admin": ADMIN}
 
