@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0013_committee_roles'),
+        ('members', '0014_committee_seats_from_memberships'),
     ]
 
     operations = [
