@@ -150,8 +150,8 @@ def _meeting(rng, held_on, committee, title_ja, title_en, audience):
         MeetingFile.objects.create(
             meeting=meeting,
             kind=MeetingFile.Kind.AGENDA,
-            title_ja="議事次第",
-            title_en="Agenda",
+            title_ja="議事次第・配付資料一覧",
+            title_en="Order of business and list of papers",
             file=ContentFile(pdf, name="agenda.pdf"),
         )
     return meeting
