@@ -354,3 +354,9 @@ def test_the_migration_moves_a_page_that_had_the_address(client):
     page.refresh_from_db()
     assert page.slug == f"what-we-do-{page.pk}"
     assert client.get(f"/en/about/{page.slug}/").status_code == 200
+
+
+def test_about_index_and_sitemap_lead_to_the_reports(client, dataset):
+    assert 'href="/en/about/activities/"' in client.get("/en/about/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/ja/about/activities/2025/" in sitemap and "/en/about/activities/2024/" in sitemap
