@@ -360,3 +360,20 @@ def test_about_index_and_sitemap_lead_to_the_reports(client, dataset):
     assert 'href="/en/about/activities/"' in client.get("/en/about/").content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/ja/about/activities/2025/" in sitemap and "/en/about/activities/2024/" in sitemap
+
+
+def test_staff_write_the_foreword_in_the_admin_and_its_history_keeps_who(staff_client, staff):
+    response = staff_client.post(
+        "/admin/events/activityforeword/add/", {"fiscal_year": "2025", "text_ja": "復興支援の一年。", "text_en": ""}
+    )
+    assert response.status_code == 302
+    foreword = ActivityForeword.objects.get(fiscal_year=2025)
+    assert foreword.history.get().history_user == staff
+    assert staff_client.get("/admin/events/activityforeword/").status_code == 200
+    assert "復興支援の一年。" in staff_client.get(foreword.get_absolute_url()).content.decode()
+
+
+def test_a_foreword_needs_a_text_in_one_language_at_least(staff_client):
+    response = staff_client.post("/admin/events/activityforeword/add/", {"fiscal_year": "2025"})
+    assert response.status_code == 200
+    assert not ActivityForeword.objects.exists()
