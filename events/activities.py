@@ -255,15 +255,18 @@ class MembershipChange:
     at: datetime
 
 
-def membership_changes():
-    """Every membership's joining and departure (see the module's docstring), oldest first.
+def membership_changes(before=None):
+    """Every membership's joining and departure (see the module's docstring) up to ``before``, oldest first.
 
     The history holds a row for each save; the database keeps only the rows where the status changed (or the
     membership was deleted), which are few, and the rules are applied to those here."""
     HistoricalMembership = Membership.history.model
     order = ["history_date", "history_id"]
+    history = HistoricalMembership.objects.all()
+    if before is not None:
+        history = history.filter(history_date__lt=before)
     transitions = (
-        HistoricalMembership.objects.annotate(
+        history.annotate(
             previous_status=Window(Lag("status"), partition_by=[F("id")], order_by=order),
         )
         .filter(
@@ -295,8 +298,8 @@ def membership_changes():
     return sorted(changes, key=lambda change: change.at)
 
 
-def memberships(year, changes=None):
-    changes = membership_changes() if changes is None else changes
+def memberships(year):
+    changes = membership_changes(before=year.ends_at)
     counts = defaultdict(int)
     for change in changes:
         if change.at in year:
