@@ -1,5 +1,7 @@
 """The consortium's fiscal year (年度): April to March, named after the calendar year it starts in."""
 
+from datetime import date
+
 from django.utils.translation import gettext
 
 FIRST_MONTH = 4
@@ -15,3 +17,8 @@ def fiscal_year_label(year):
     if year in (None, ""):
         return ""
     return gettext("FY%(year)s") % {"year": int(year)}
+
+
+def fiscal_year_dates(year):
+    """The first day of fiscal year ``year`` and the first day of the next one: the year is ``[start, end)``."""
+    return date(year, FIRST_MONTH, 1), date(year + 1, FIRST_MONTH, 1)

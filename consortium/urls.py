@@ -23,6 +23,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
+    # Before the outreach pages, whose slugs cannot be "activities" (events.models.pages.RESERVED_PAGE_SLUGS).
+    path("about/activities/", include("events.urls.activities")),
     path("about/", include("events.urls.pages")),
     path("news/", include("events.urls.news")),
     path("events/", include("events.urls.events")),

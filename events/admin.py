@@ -11,7 +11,17 @@ from django.utils.translation import ngettext
 from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
 from events import registrations
-from events.models import Event, Material, NewsArticle, NewsAttachment, Page, PublicationStatus, Registration, Speaker
+from events.models import (
+    ActivityForeword,
+    Event,
+    Material,
+    NewsArticle,
+    NewsAttachment,
+    Page,
+    PublicationStatus,
+    Registration,
+    Speaker,
+)
 from events.models.events import validate_time_zone
 from search.exports import neutralised
 
@@ -59,6 +69,18 @@ class PageAdmin(HistoryAdmin):
         (None, {"fields": ["slug", "order", "is_published"]}),
         (_("Japanese"), {"fields": ["title_ja", "summary_ja", "body_ja"]}),
         (_("English"), {"fields": ["title_en", "summary_en", "body_en"]}),
+    ]
+
+
+@admin.register(ActivityForeword)
+class ActivityForewordAdmin(HistoryAdmin):
+    """The foreword at the top of a fiscal year's activity report; the figures below it come from the data."""
+
+    list_display = ["__str__", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["fiscal_year"]}),
+        (_("Japanese"), {"fields": ["text_ja"]}),
+        (_("English"), {"fields": ["text_en"]}),
     ]
 
 

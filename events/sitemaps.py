@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
 
+from events.activities import activity_years
 from events.models import Event, NewsArticle, Page
 from reports.models import Report
 
@@ -21,6 +22,7 @@ class FixedPagesSitemap(BilingualSitemap):
         return [
             "home",
             "pages:index",
+            "activities:index",
             "news:list",
             "events:list",
             "events:past",
@@ -74,12 +76,23 @@ class ReportSitemap(BilingualSitemap):
         return item.updated_at
 
 
+class ActivitySitemap(BilingualSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return activity_years()
+
+    def location(self, item):
+        return reverse("activities:detail", args=[item])
+
+
 SITEMAPS = {
     "pages": FixedPagesSitemap,
     "outreach": PageSitemap,
     "news": NewsSitemap,
     "events": EventSitemap,
     "reports": ReportSitemap,
+    "activities": ActivitySitemap,
 }
 
 

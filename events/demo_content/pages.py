@@ -92,7 +92,7 @@ and with those who support it.
 """,
     },
     {
-        "slug": "activities",
+        "slug": "what-we-do",
         "title_ja": "主な活動",
         "title_en": "What we do",
         "summary_ja": "シンポジウム、研究会、協力相手国調査、データベースの運営など。",

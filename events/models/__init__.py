@@ -1,3 +1,4 @@
+from events.models.activities import ActivityForeword
 from events.models.events import Event, Material, Registration, Speaker
 from events.models.news import NewsArticle, NewsAttachment
 from events.models.pages import Page
@@ -5,6 +6,7 @@ from events.models.pending import PendingRegistration
 from events.models.publishing import PublicationStatus
 
 __all__ = [
+    "ActivityForeword",
     "Event",
     "Material",
     "NewsArticle",

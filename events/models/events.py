@@ -49,6 +49,10 @@ class EventQuerySet(models.QuerySet):
     def past(self, now=None):
         return self.announced().filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
 
+    def held(self, now=None):
+        """Announced events that took place and are over, in order; cancelled ones were not held."""
+        return self.past(now).exclude(status=Event.Status.CANCELLED).order_by("starts_at", "pk")
+
     def previewable_by(self, user):
         """Staff may open drafts as a preview; everyone else sees announced events."""
         return self.all() if sees_staff_only(user) else self.announced()

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,6 +9,14 @@ from consortium.bilingual import localized
 from events.markup import render_markdown
 from events.models.publishing import SLUG_HELP, BilingualTitleMixin
 from members.access import sees_staff_only
+
+# Addresses under about/ that are pages of their own (events.urls.activities), not outreach pages.
+RESERVED_PAGE_SLUGS = {"activities"}
+
+
+def validate_page_slug(slug):
+    if slug in RESERVED_PAGE_SLUGS:
+        raise ValidationError(_("“%(slug)s” is used by another page; choose another address."), params={"slug": slug})
 
 
 class PageQuerySet(models.QuerySet):
@@ -22,7 +31,9 @@ class PageQuerySet(models.QuerySet):
 class Page(BilingualTitleMixin, models.Model):
     """An outreach page (about, mission, activities, sub-committees, how to join) in the order staff choose."""
 
-    slug = models.SlugField(_("address (slug)"), max_length=80, unique=True, help_text=SLUG_HELP)
+    slug = models.SlugField(
+        _("address (slug)"), max_length=80, unique=True, validators=[validate_page_slug], help_text=SLUG_HELP
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers come first."))
     is_published = models.BooleanField(_("published"), default=False)
     title_ja = models.CharField(_("title (Japanese)"), max_length=200, blank=True)

@@ -39,6 +39,10 @@ TABLE = {
     "countries:detail": MISSING,
     "pages:index": PUBLIC,
     "pages:detail": MISSING,
+    "activities:index": PUBLIC,
+    # A fiscal year with nothing to report (here, one far in the future) has no report.
+    "activities:detail": MISSING,
+    "activities:csv": MISSING,
     "news:list": PUBLIC,
     "news:feed_rss": PUBLIC,
     "news:feed_atom": PUBLIC,
