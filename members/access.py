@@ -182,6 +182,10 @@ class TieredQuerySet(models.QuerySet):
             levels.append(Visibility.STAFF)
         return self.filter(access__in=levels)
 
+    def visible_to_members(self):
+        """What every member sees, public records included: the ones public figures may count."""
+        return self.exclude(access=Visibility.STAFF)
+
 
 # Committees --------------------------------------------------------------------
 #

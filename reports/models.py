@@ -31,10 +31,6 @@ class Access(models.TextChoices):
 class ReportQuerySet(TieredQuerySet):
     """Reports are public, for members, or for staff (``Access``): members.access decides who sees which."""
 
-    def visible_to_members(self):
-        """What every member sees, public reports included: the reports public figures may count."""
-        return self.exclude(access=Access.STAFF)
-
 
 class Report(models.Model):
     """A published report: a country survey, proceedings, an activity report."""
