@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from experts.models import Expert
 from members import approval, newsletter
-from members.access import member_required
+from members.access import member_required, represented_organisation
 from members.forms import OwnExpertRecordForm, PreferencesForm, WithdrawalForm
 from members.models import Membership
 
@@ -51,6 +51,7 @@ def home(request):
         "history": _status_history(membership) if membership else [],
         "form": form,
         "expert": expert,
+        "represented": represented_organisation(request.user),
     }
     return render(request, "members/home.html", context)
 
