@@ -10,4 +10,9 @@ way in; ``seeder.seed_demo`` does the work.
 # ``seed(rng, stdout)``, called in this order after experts and projects exist.
 # Each gets its own ``random.Random`` derived from the seed and its path, so
 # adding one seeder never changes the data another one makes.
-EXTRA_SEEDERS = ("events.demo.seed", "consortium.demo.country_profiles.seed", "reports.demo.seed")
+EXTRA_SEEDERS = (
+    "events.demo.seed",
+    "consortium.demo.country_profiles.seed",
+    "reports.demo.seed",
+    "members.demo_organisations.seed",
+)
