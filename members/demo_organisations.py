@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from consortium.link_secrets import digest, new_secret
+from consortium.models import Country
 from members.invitations import INVITATION_MAX_AGE
 from members.models import Committee, CommitteeSeat, Invitation, Membership, Organization, User
 
@@ -23,25 +24,25 @@ ORGANISATIONS = (
     (
         ("東都芸術大学", "Toto University of the Arts"),
         Organization.Kind.UNIVERSITY,
-        "https://www.toto-arts.example.ac.jp/",
+        "https://toto-arts.example.org/",
         ("demo-representative@example.org", "Kobayashi", "Akiko", ["planning"]),
         [
-            ("m.hayashi@toto-arts.example.ac.jp", "Hayashi", "Makoto", ["west-asia"]),
-            ("y.ogawa@toto-arts.example.ac.jp", "Ogawa", "Yui", ["southeast-south-asia"]),
+            ("m.hayashi@toto-arts.example.org", "Hayashi", "Makoto", ["west-asia"]),
+            ("y.ogawa@toto-arts.example.org", "Ogawa", "Yui", ["southeast-south-asia"]),
         ],
-        "k.inoue@toto-arts.example.ac.jp",
+        "k.inoue@toto-arts.example.org",
     ),
     (
         ("瀬戸内文化財研究所", "Setouchi Research Institute for Cultural Properties"),
         Organization.Kind.RESEARCH_INSTITUTE,
-        "https://www.setouchi-bunkazai.example.jp/",
+        "https://setouchi-bunkazai.example.org/",
         ("demo-representative-institute@example.org", "Nishimura", "Takeshi", []),
         [
-            ("s.fujita@setouchi-bunkazai.example.jp", "Fujita", "Sayaka", ["east-central-asia"]),
-            ("r.matsuda@setouchi-bunkazai.example.jp", "Matsuda", "Ryo", []),
-            ("a.kondo@setouchi-bunkazai.example.jp", "Kondo", "Aya", ["east-central-asia", "europe"]),
+            ("s.fujita@setouchi-bunkazai.example.org", "Fujita", "Sayaka", ["east-central-asia"]),
+            ("r.matsuda@setouchi-bunkazai.example.org", "Matsuda", "Ryo", []),
+            ("a.kondo@setouchi-bunkazai.example.org", "Kondo", "Aya", ["east-central-asia", "europe"]),
         ],
-        "h.ishii@setouchi-bunkazai.example.jp",
+        "h.ishii@setouchi-bunkazai.example.org",
     ),
 )
 
@@ -78,9 +79,11 @@ def _member_of(organisation, person, *, decided_by, decided_at):
 @transaction.atomic
 def seed(rng, stdout):
     now = timezone.now()
+    japan = Country.objects.filter(code="JP").first()
     for (name_ja, name_en), kind, website, representative, colleagues, invited in ORGANISATIONS:
         organisation, _created = Organization.objects.update_or_create(
-            name_en=name_en, defaults={"name_ja": name_ja, "kind": kind, "website": website, "in_directory": True}
+            name_en=name_en,
+            defaults={"name_ja": name_ja, "kind": kind, "country": japan, "website": website, "in_directory": True},
         )
         joined = now - timedelta(days=rng.randint(400, 1500))
         head = _member_of(organisation, representative, decided_by=None, decided_at=joined)
