@@ -266,6 +266,11 @@ SECRETARIAT_EMAILS = env_list("DJANGO_SECRETARIAT_EMAILS")
 APPLICATION_REMINDER_DAYS = env_int("DJANGO_APPLICATION_REMINDER_DAYS", 7)
 if APPLICATION_REMINDER_DAYS < 1:
     raise ImproperlyConfigured("DJANGO_APPLICATION_REMINDER_DAYS must be 1 or more.")
+# The member accounts an organisation may hold: its active memberships and the invitations its
+# representative has open (members.invitations).
+ORGANISATION_ACCOUNT_LIMIT = env_int("DJANGO_ORGANISATION_ACCOUNT_LIMIT", 10)
+if ORGANISATION_ACCOUNT_LIMIT < 1:
+    raise ImproperlyConfigured("DJANGO_ORGANISATION_ACCOUNT_LIMIT must be 1 or more.")
 
 # The map of sites and projects (static/js/map.js over vendored Leaflet): any
 # tile server with the usual {z}/{x}/{y} address; its host joins img-src below.

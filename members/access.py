@@ -242,3 +242,42 @@ class MeetingPapersQuerySet(models.QuerySet):
         if access_level(user) < Level.MEMBER:
             return self.none()
         return self.filter(Q(audience="members") | Q(audience="committee", committee__in=seated_committee_ids(user)))
+
+
+# Representatives -------------------------------------------------------------
+
+
+def represented_organisation(user):
+    """The organisation whose member accounts ``user`` manages, or None.
+
+    That is the organisation naming them its representative, while their own membership is an active
+    organisational membership of it: a representative who leaves, or is suspended, manages nothing.
+    """
+    if not holds_active_membership(user) or user.membership.kind != user.membership.Kind.ORGANISATIONAL:
+        return None
+    organisation = user.membership.organization
+    if organisation is None or organisation.representative_id != user.pk:
+        return None
+    return organisation
+
+
+def representative_required(view):
+    """Guard for the pages where a representative manages their organisation's accounts.
+
+    The view is called with the organisation as its second argument. Anonymous visitors are sent to
+    sign in; anyone else who represents no organisation gets a page that says so. Never cached.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        organisation = represented_organisation(request.user)
+        if organisation is None:
+            response = render(request, "members/representative_required.html", status=403)
+        else:
+            response = view(request, organisation, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapper

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from consortium.admin import ImportExportHistoryAdmin
 from consortium.history_admin import HistoryAdmin
 from members.admin_committees import CommitteeAdmin  # noqa: F401 (registers the admin)
+from members.admin_invitations import InvitationAdmin  # noqa: F401 (registers the admin)
 from members.admin_membership import MembershipAdmin  # noqa: F401 (registers the admin)
 from members.admin_news import NewsIssueAdmin  # noqa: F401 (registers the admin)
 from members.models import Organization, User
@@ -58,14 +59,15 @@ class UserAdmin(HistoryAdmin, BaseUserAdmin):
 @admin.register(Organization)
 class OrganizationAdmin(ImportExportHistoryAdmin):
     resource_classes = [OrganizationResource]
-    list_display = ["name_ja", "name_en", "kind", "country", "updated_at"]
-    list_select_related = ["country"]
-    list_filter = ["kind", "country__unesco_region", "country__subcommittee_region"]
+    list_display = ["name_ja", "name_en", "kind", "country", "representative", "in_directory", "updated_at"]
+    list_select_related = ["country", "representative"]
+    list_filter = ["kind", "in_directory", "country__unesco_region", "country__subcommittee_region"]
     search_fields = ["name_ja", "name_en"]
-    autocomplete_fields = ["country"]
+    autocomplete_fields = ["country", "representative"]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (_("Names"), {"fields": [("name_ja", "name_en")]}),
         (None, {"fields": ["kind", "country", "website"]}),
+        (_("Membership"), {"fields": ["representative", "in_directory"]}),
         (_("Record"), {"fields": [("created_at", "updated_at")]}),
     ]

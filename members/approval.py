@@ -55,7 +55,8 @@ def _change_status(membership, status, *, by, reason, **fields):
         setattr(membership, name, value)
     membership._history_user = by
     membership._change_reason = reason
-    membership.save(update_fields=["status", *fields])
+    # A membership made here (on an invitation) has no row to update yet.
+    membership.save(update_fields=["status", *fields] if membership.pk else None)
 
 
 def _send_email(membership, template, **context):
@@ -147,3 +148,52 @@ def apply_again(membership):
     )
     application_notices.announce_application(membership)
     return True
+
+
+INVITATION_ADMISSION = "joined on the invitation of the organisation's representative"
+REPRESENTATIVE_REMOVAL = "removed by the organisation's representative"
+
+
+def admit_on_invitation(user, invitation):
+    """The invited person becomes an active member of the inviting organisation, without an application.
+
+    The representative who invited them is recorded as the one who decided, as staff are on an
+    approval. A membership the account had already (an application, a former membership) is taken over.
+    """
+    membership = Membership.objects.filter(user=user).first() or Membership(user=user)
+    _change_status(
+        membership,
+        Status.ACTIVE,
+        by=invitation.invited_by,
+        reason=INVITATION_ADMISSION,
+        kind=Membership.Kind.ORGANISATIONAL,
+        organization=invitation.organization,
+        organization_name="",
+        decided_at=timezone.now(),
+        decided_by=invitation.invited_by,
+        decision_note="",
+    )
+    return membership
+
+
+def remove_by_representative(membership, *, by):
+    """The representative ends a colleague's membership through their organisation.
+
+    Access ends at the colleague's next request (members.access reads the membership each time);
+    the e-mail news stops. The note says who ended it, in the colleague's language.
+    """
+    with translation.override(membership.user.language):
+        note = _("Your membership through %(organisation)s was ended by its representative, %(name)s.") % {
+            "organisation": membership.organization,
+            "name": by.get_full_name() or by.email,
+        }
+    _change_status(
+        membership,
+        Status.WITHDRAWN,
+        by=by,
+        reason=REPRESENTATIVE_REMOVAL,
+        decided_at=timezone.now(),
+        decided_by=by,
+        decision_note=str(note),
+        news_opt_in=False,
+    )

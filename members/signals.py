@@ -10,6 +10,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
+from members import invitations
 from members.access import SECOND_FACTORS
 from members.application_notices import announce_application
 from members.models import Membership
@@ -58,3 +59,9 @@ def announce_application_once_verified(sender, request, email_address, **kwargs)
     membership = Membership.objects.filter(user_id=email_address.user_id).first()
     if membership is not None:
         announce_application(membership)
+
+
+@receiver(email_confirmed)
+def admit_invited_colleague(sender, request, email_address, **kwargs):
+    """A colleague who signed up on an invitation becomes a member once their address is verified."""
+    invitations.complete(email_address.user)

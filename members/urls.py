@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import views
+from members import directory, invitation_views, organisation_views, views
 
 app_name = "members"
 
@@ -10,4 +10,17 @@ urlpatterns = [
     path("withdraw/", views.withdraw, name="withdraw"),
     path("apply-again/", views.apply_again, name="apply_again"),
     path("news/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("organisations/", directory.organisations, name="organisations"),
+    path("organisation/", organisation_views.organisation, name="organisation"),
+    path(
+        "organisation/invitations/<int:pk>/revoke/",
+        organisation_views.revoke_invitation,
+        name="revoke_invitation",
+    ),
+    path(
+        "organisation/colleagues/<int:pk>/remove/",
+        organisation_views.remove_colleague,
+        name="remove_colleague",
+    ),
+    path("invitation/<str:token>/", invitation_views.invitation, name="invitation"),
 ]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from experts.models import Expert
 from members import approval, newsletter
-from members.access import member_required
+from members.access import member_required, represented_organisation
 from members.forms import OwnExpertRecordForm, PreferencesForm, WithdrawalForm
 from members.models import CommitteeRequest, Membership
 
@@ -53,6 +53,7 @@ def home(request):
         "committee_requests": request.user.committee_requests.filter(
             status=CommitteeRequest.Status.PENDING
         ).select_related("committee"),
+        "represented": represented_organisation(request.user),
     }
     return render(request, "members/home.html", context)
 

@@ -15,4 +15,5 @@ EXTRA_SEEDERS = (
     "consortium.demo.country_profiles.seed",
     "reports.demo.seed",
     "members.demo_committees.seed",
+    "members.demo_organisations.seed",
 )

@@ -1,5 +1,5 @@
-"""Sign-in accounts for trying the portal locally: staff in each role, active members (one on a committee)
-and an applicant."""
+"""Sign-in accounts for trying the portal locally: staff in each role, active members (one on a committee),
+an applicant and the representatives of two member organisations."""
 
 import secrets
 
@@ -46,6 +46,19 @@ DEMO_ACCOUNTS = (
         Membership.Status.ACTIVE,
     ),
     ("demo-applicant@example.org", "applicant: membership not yet approved", {}, Membership.Status.APPLIED),
+    # Their organisational memberships come with the demo data (members.demo_organisations).
+    (
+        "demo-representative@example.org",
+        "representative of a member university: invites and removes its colleagues' accounts",
+        {},
+        None,
+    ),
+    (
+        "demo-representative-institute@example.org",
+        "representative of a member research institute",
+        {},
+        None,
+    ),
 )
 
 # The staff role (members/roles.py) of each demo staff account. Like every staff account, they

@@ -1,11 +1,14 @@
 from members.models.accounts import StaffFlagHistory, User, UserManager
 from members.models.committees import Committee, CommitteeRequest, CommitteeSeat, Meeting, MeetingFile
+from members.models.invitations import Invitation, InvitationQuerySet
 from members.models.memberships import ApplicationDigest, Membership
 from members.models.news import NewsDelivery, NewsIssue
 from members.models.organisations import Organization, OrganizationQuerySet
 
 __all__ = [
     "ApplicationDigest",
+    "Invitation",
+    "InvitationQuerySet",
     "Membership",
     "NewsDelivery",
     "NewsIssue",

@@ -1,5 +1,6 @@
 """The organisations of the network: members, leads and partners of projects, co-organisers of events."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,14 @@ class OrganizationQuerySet(models.QuerySet):
             )
         )
 
+    def in_the_directory(self):
+        """The public directory of member organisations: those with an active membership that have not
+        asked to be left out of it."""
+        from members.models.memberships import Membership
+
+        active = Membership.objects.filter(organization=OuterRef("pk"), status=Membership.Status.ACTIVE)
+        return self.filter(Exists(active), in_directory=True)
+
 
 class Organization(BilingualNameMixin, models.Model):
     """A university, institute, public body or other organisation: a member, a lead or a partner."""
@@ -52,6 +61,25 @@ class Organization(BilingualNameMixin, models.Model):
         "consortium.Country", verbose_name=_("country"), on_delete=models.PROTECT, null=True, blank=True
     )
     website = models.URLField(_("website"), blank=True)
+    # Set by the secretariat; the representative manages the organisation's member accounts
+    # (members.invitations) as long as their own membership of it is active.
+    representative = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("representative"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="represented_organisations",
+        help_text=_(
+            "The person who invites and removes the organisation's member accounts. "
+            "They need an active organisational membership of this organisation."
+        ),
+    )
+    in_directory = models.BooleanField(
+        _("in the public directory"),
+        default=True,
+        help_text=_("Shown in the public list of member organisations while it has an active membership."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()

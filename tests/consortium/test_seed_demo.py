@@ -39,6 +39,7 @@ def seed(**options):
 def clear():
     CooperationProject.objects.all().delete()
     Expert.objects.all().delete()
+    Membership.objects.all().delete()  # the demo's member organisations (members.demo_organisations)
     Organization.objects.all().delete()
 
 

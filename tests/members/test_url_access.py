@@ -26,6 +26,7 @@ BAD_TOKEN = (400, 400, 400, 400, 400)
 MEMBERS_ONLY_MISSING = (302, 403, 404, 403, 404)
 STAFF_ONLY = (302, 302, 302, 302, 200)
 POST_ONLY = (405, 405, 405, 405, 405)
+NOT_A_REPRESENTATIVE = (302, 403, 403, 403, 403)
 # Staff reach every admin page; object pages for objects that do not exist redirect or 404.
 ADMIN = (302, 302, 302, 302, {200, 302, 404})
 
@@ -121,6 +122,13 @@ TABLE = {
     # Staff accounts here hold no membership: nothing to withdraw.
     "members:withdraw": (302, 200, 200, 200, 409),
     "members:apply_again": (302, 405, 405, 405, 405),
+    # Member organisations: the public directory; the representative's pages (tests/members/test_organisations.py
+    # tries a representative), refused to everyone else before the method is looked at; an invitation's link.
+    "members:organisations": PUBLIC,
+    "members:organisation": NOT_A_REPRESENTATIVE,
+    "members:revoke_invitation": NOT_A_REPRESENTATIVE,
+    "members:remove_colleague": NOT_A_REPRESENTATIVE,
+    "members:invitation": MISSING,
     # The admin: entries of their own for the pages this app adds.
     "admin:index": STAFF_ONLY,
     # allauth's secure_admin_login: signed-in people who are not staff are refused outright.
@@ -136,6 +144,8 @@ TABLE = {
     # The export log is written by the exports themselves, never by hand.
     "admin:consortium_dataexport_add": (302, 302, 302, 302, 403),
     "admin:consortium_dataexport_delete": (302, 302, 302, 302, 403),
+    # Representatives send invitations from their own page, never staff from the admin.
+    "admin:members_invitation_add": (302, 302, 302, 302, 403),
     # django-import-export's second step takes a POST only.
     "admin:experts_expert_process_import": (302, 302, 302, 302, 405),
     "admin:heritage_heritagesite_process_import": (302, 302, 302, 302, 405),
