@@ -71,3 +71,10 @@ class OrganizationAdmin(ImportExportHistoryAdmin):
         (_("Membership"), {"fields": ["representative", "in_directory"]}),
         (_("Record"), {"fields": [("created_at", "updated_at")]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # Who manages an organisation's member accounts is a membership matter: the secretariat's.
+        if not request.user.has_perm("members.change_membership"):
+            return [*readonly, "representative"]
+        return readonly

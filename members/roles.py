@@ -1,7 +1,7 @@
 """The staff roles: a Django group per role and the permissions it holds.
 
 The groups are made by the migrations that set the roles (``members.0010_staff_roles``,
-then each one that changed them, the latest ``members.0013_committee_roles``); each keeps
+then each one that changed them, the latest ``members.0017_connect_roles``); each keeps
 its own copy of these lists (a migration must not change when this module
 does); tests/members/test_roles.py checks that the groups in the database hold
 exactly what this module says, so a change here needs a new migration. Group
@@ -35,9 +35,14 @@ ROLE_PERMISSIONS = {
         "members.add_membership",
         "members.change_membership",
         "members.view_organization",
+        "members.change_organization",
+        "members.view_invitation",
+        "members.change_invitation",
         *_crud("members", "committee", "committeeseat", "committeerequest", "meeting", "meetingfile"),
         *_crud("members", "newsissue"),
         "members.view_newsdelivery",
+        "consortium.view_country",
+        "events.view_activityforeword",
     ],
     DATABASE_EDITOR: [
         *_crud("experts", "expert", "specialty"),
@@ -50,6 +55,7 @@ ROLE_PERMISSIONS = {
     ],
     OUTREACH_EDITOR: [
         *_crud("events", "event", "registration", "speaker", "material", "newsarticle", "newsattachment", "page"),
+        *_crud("events", "activityforeword"),
         *_crud("consortium", "countryprofile"),
         "consortium.view_country",
         "members.view_organization",

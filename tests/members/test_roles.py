@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from consortium.visibility import Visibility
 from experts.models import Expert
+from members.models import Organization
 from members.roles import (
     ADMINISTRATOR,
     DATABASE_EDITOR,
@@ -57,8 +58,15 @@ def test_the_migration_makes_the_groups_of_the_roles_module():
     [
         (
             SECRETARIAT,
-            ["members.change_membership", "members.change_user", "members.add_newsissue", "members.view_organization"],
-            ["members.change_organization", "experts.view_expert", "events.change_newsarticle", "members.delete_user"],
+            [
+                "members.change_membership",
+                "members.change_user",
+                "members.add_newsissue",
+                "members.change_organization",
+                "members.change_invitation",
+                "members.change_committeeseat",
+            ],
+            ["members.add_organization", "experts.view_expert", "events.change_newsarticle", "members.delete_user"],
         ),
         (
             DATABASE_EDITOR,
@@ -124,7 +132,7 @@ def test_setting_up_the_groups_again_resets_their_permissions():
 
 
 # The latest migration that sets the roles; each holds the complete lists of its day.
-LATEST_ROLES_MIGRATION = "0013_committee_roles"
+LATEST_ROLES_MIGRATION = "0017_connect_roles"
 
 
 def test_running_the_latest_roles_migration_again_resets_the_groups_without_doubling_them():
@@ -179,6 +187,10 @@ ADMIN_PAGES = {
     "members_newsissue_add": {SEC, ADM},
     "members_organization_changelist": {SEC, DB, OUT, ADM},
     "members_organization_add": {DB, ADM},
+    "members_invitation_changelist": {SEC, ADM},
+    "members_committee_add": {SEC, ADM},
+    "members_meeting_changelist": {SEC, ADM},
+    "events_activityforeword_add": {OUT, ADM},
     "experts_expert_changelist": {DB, ADM},
     "experts_expert_add": {DB, ADM},
     "projects_cooperationproject_add": {DB, ADM},
@@ -189,7 +201,7 @@ ADMIN_PAGES = {
     "events_registration_changelist": {OUT, ADM},
     "events_page_changelist": {OUT, ADM},
     "consortium_countryprofile_add": {OUT, ADM},
-    "consortium_country_changelist": {DB, OUT, ADM},
+    "consortium_country_changelist": {SEC, DB, OUT, ADM},
     "auth_group_changelist": set(),
 }
 
@@ -202,3 +214,13 @@ def test_each_role_opens_its_admin_pages_and_no_others(client, role):
         client = staff_in(client, role)
     answers = {page: client.get(reverse(f"admin:{page}")).status_code for page in ADMIN_PAGES}
     assert answers == {page: 200 if role in roles else 403 for page, roles in ADMIN_PAGES.items()}
+
+
+def test_only_the_secretariat_names_an_organisations_representative(client):
+    organisation = Organization.objects.create(name_en="Institute of Conservation", kind=Organization.Kind.UNIVERSITY)
+    url = reverse("admin:members_organization_change", args=[organisation.pk])
+    assert 'name="representative"' in staff_in(client, SECRETARIAT).get(url).text
+    client.logout()
+    page = staff_in(client, DATABASE_EDITOR).get(url).text
+    assert 'name="name_en"' in page
+    assert 'name="representative"' not in page
