@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from consortium.bilingual import language_order, localized
+from consortium.bilingual import language_order, localized, localized_expression
 from members.models import CommitteeSeat, Membership, Organization
 
 CACHE_SECONDS = 10 * 60
@@ -35,29 +35,21 @@ def _entry(organisation):
 
 
 def committees_by_organisation(organisation_ids):
-    """{organisation id: [committee names, in the committees' order]} of the people whose active membership
-    is in each organisation: one query, however many organisations."""
+    """{organisation id: [(code, name) of committees, in the committees' order]} of the people whose active
+    membership is in each organisation: one query, however many organisations."""
     seats = (
         CommitteeSeat.objects.filter(
             user__membership__status=Membership.Status.ACTIVE,
             user__membership__organization__in=organisation_ids,
         )
-        .values_list("user__membership__organization", "committee__name_ja", "committee__name_en")
+        .values_list("user__membership__organization", "committee__code", localized_expression("committee__name"))
         .order_by("user__membership__organization", "committee__order", "committee__code")
         .distinct()
     )
     committees = {}
-    for organisation_id, name_ja, name_en in seats:
-        names = committees.setdefault(organisation_id, [])
-        name = localized_pair(name_ja, name_en)
-        if name not in names:
-            names.append(name)
+    for organisation_id, code, name in seats:
+        committees.setdefault(organisation_id, []).append((code, name))
     return committees
-
-
-def localized_pair(name_ja, name_en):
-    names = {"ja": name_ja, "en": name_en}
-    return next((names[code] for code in language_order() if names[code]), "")
 
 
 def directory():

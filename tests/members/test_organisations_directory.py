@@ -44,8 +44,10 @@ def test_the_directory_lists_member_organisations_with_both_names_and_committees
     assert response.status_code == 200
     entry = entries(response)["Toto University"]
     assert (entry.name, entry.other_name) == ("Toto University", "東都大学")
-    assert entry.committees == ["Planning Committee", "Asia Sub-committee"]  # in the committees' order, once each
+    # In the committees' order, once each, each linked to its page.
+    assert [name for _code, name in entry.committees] == ["Planning Committee", "Asia Sub-committee"]
     content = response.content.decode()
+    assert f'<a href="/en/committees/{planning.code}/">Planning Committee</a>' in content
     assert "https://toto.example.ac.jp/" in content
     assert "colleague@example.org" not in content
 
@@ -53,7 +55,7 @@ def test_the_directory_lists_member_organisations_with_both_names_and_committees
     assert "東都大学" in japanese.content.decode()
     entry = entries(japanese)["Toto University"]
     assert (entry.name, entry.other_name) == ("東都大学", "Toto University")
-    assert entry.committees == ["企画分科会", "アジア分科会"]
+    assert [name for _code, name in entry.committees] == ["企画分科会", "アジア分科会"]
 
 
 def test_the_directory_groups_by_kind_in_the_kinds_order(client, db):
