@@ -2,8 +2,8 @@
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -12,7 +12,6 @@ from experts.models import Expert
 from members.access import mark_second_factor_passed
 from search import cache as search_cache
 from tests.admin_checks import sign_in_to_admin
-from tests.search.conftest import records  # noqa: F401 (the records searched)
 
 SEARCH = {"q": "conservation"}
 

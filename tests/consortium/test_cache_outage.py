@@ -7,8 +7,6 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from tests.search.conftest import records  # noqa: F401 (the records searched)
-
 CLOSED_PORT = "redis://127.0.0.1:1/0"
 
 

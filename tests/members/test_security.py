@@ -7,7 +7,6 @@ from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
-from django.db import connection
 from django.urls import reverse
 
 from members.signals import LAST_SEEN_AT, SIGNED_IN_AT
