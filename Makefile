@@ -49,11 +49,15 @@ $(CATALOGUE).mo: $(CATALOGUE).po | $(INSTALLED) gettext
 db: $(INSTALLED)
 	@$(PY) bin/ensure-db
 
+# The shared cache: Redis at REDIS_URL, started here where it is installed and not running.
+redis: $(INSTALLED)
+	@$(PY) bin/ensure-redis
+.PHONY: redis
+
 migrate: db
 	$(MANAGE) migrate --no-input --verbosity=1
-	$(MANAGE) createcachetable
 
-setup: $(INSTALLED) $(CATALOGUE).mo migrate
+setup: $(INSTALLED) $(CATALOGUE).mo migrate redis
 
 # UNESCO's list is not shipped with the portal; the consortium downloads it.
 WHC_FILE ?= ../shared/data/whc-sites-2019.csv
@@ -72,7 +76,7 @@ serve: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/consortium} \
 	bash -c '$(MANAGE) collectstatic --no-input --verbosity=0 && exec $(VENV)/bin/gunicorn --bind $(HOST):$(PORT) consortium.wsgi'
 
-test: $(INSTALLED) $(CATALOGUE).mo db chromium
+test: $(INSTALLED) $(CATALOGUE).mo db redis chromium
 	$(VENV)/bin/pytest
 	$(MANAGE) makemigrations --check --dry-run
 	$(MAKE) --no-print-directory lint
@@ -90,11 +94,11 @@ chromium:
 .PHONY: chromium
 
 # Headers, cookies, bandit and the anonymous crawl; part of `make test`.
-security: $(INSTALLED) db
+security: $(INSTALLED) db redis
 	$(VENV)/bin/pytest tests/security
 
 # The browser journeys and accessibility checks; part of `make test`.
-e2e: $(INSTALLED) $(CATALOGUE).mo db chromium
+e2e: $(INSTALLED) $(CATALOGUE).mo db redis chromium
 	$(VENV)/bin/pytest tests/e2e
 
 # A timestamped archive of the database and the uploaded files in backups/.
@@ -106,7 +110,7 @@ restore: db
 	@bin/restore "$(FILE)"
 
 # Not part of `make test`: gunicorn with production settings under load, then a PostgreSQL restart.
-loadtest: $(INSTALLED) $(CATALOGUE).mo db
+loadtest: $(INSTALLED) $(CATALOGUE).mo db redis
 	$(PY) bin/loadtest
 
 lint: $(INSTALLED)

@@ -11,6 +11,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/consortium"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}

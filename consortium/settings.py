@@ -18,7 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from consortium.env import DEFAULT_DATABASE_URL, env_bool, env_int, env_list, env_str, is_set
+from consortium.env import DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, env_bool, env_int, env_list, env_str, is_set
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -124,17 +124,30 @@ _portal_options = "-c max_parallel_workers_per_gather=0 -c jit=off -c random_pag
 _db_options["options"] = f"{_db_options.get('options', '')} {_portal_options}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every process, so rate limits hold across gunicorn workers and hosts.
+# A read-only copy of the database for the searches (consortium.db_router), when there is one.
+if is_set("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL"), conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
+    DATABASES["replica"]["OPTIONS"] = {**DATABASES["replica"].get("OPTIONS", {}), "options": _portal_options}
+    DATABASE_ROUTERS = ["consortium.db_router.SearchReplicaRouter"]
+
+# Redis, shared by every process and host: rate-limit counters, sessions (written through to the
+# database), and a few seconds' or minutes' worth of search results and figures. The portal keeps
+# answering from the database when Redis does not (consortium.cache). Keys carry a prefix, so that
+# several sites, or test runs, can share one server.
+REDIS_URL = env_str("REDIS_URL", DEFAULT_REDIS_URL)
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "django_cache",
-        # Rate-limit counters live here too: at Django's default of 300 entries, a flood of
-        # sign-in attempts would make the cache cull a third of its keys, counters included.
-        "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 50_000)},
+        "BACKEND": "consortium.cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("REDIS_KEY_PREFIX", "consortium"),
+        # A request waits at most this long for a Redis that has stopped answering, then does without it.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The session is read from Redis and written to both: a Redis restart or flush signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Messages ride in the session, not in a cookie of their own (which could not carry the __Host- prefix).
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Sessions end after an hour without activity and twelve hours after sign-in
@@ -171,7 +184,7 @@ ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 # The sign-up form files the membership application along with the account.
 ACCOUNT_FORMS = {"signup": "members.forms.ApplicationForm"}
 ACCOUNT_SESSION_REMEMBER = False
-# Counted in the shared database cache, so the limits hold across processes and hosts.
+# Counted in the shared cache (Redis), so the limits hold across processes and hosts.
 # login_failed: 10 wrong passwords a minute from one address, 5 per account in 15 minutes;
 # withdraw_failed (the portal's own, members.forms.WithdrawalForm): 5 per account in 15 minutes.
 ACCOUNT_RATE_LIMITS = {

@@ -1,9 +1,12 @@
-"""The portal's own rate limits, counted in the shared cache as allauth counts its own.
+"""The portal's own rate limits, counted in the shared cache (Redis) as allauth counts its own.
 
-Only the cache API's ``add`` is used: it is atomic in every backend (an
-insert that fails on the table's key in the database cache, SET NX in Redis),
-whereas ``incr`` in the database cache reads, adds and writes the value back
-with the cache's default lifetime.
+Each identity has one counter per fixed window (whole hours for an hour), created with the window's
+remaining lifetime (SET NX with an expiry) and then incremented (INCR): both atomic in Redis, so
+two processes can never take the same use, and the counter expires when its window ends, whatever
+the cache's default lifetime.
+
+While the cache does not answer (consortium.cache), the limits do not hold: the portal keeps
+answering rather than refuse every visitor. The outage is logged by the cache.
 """
 
 import hashlib
@@ -28,15 +31,18 @@ def client_address(request):
 def spend(scope, identity, *, limit, period):
     """Take one of the ``limit`` uses that ``identity`` has in ``scope`` per ``period`` seconds.
 
-    Returns False, taking nothing, when none is left. Periods are fixed
-    windows (whole hours for an hour): each use claims one of ``limit``
-    numbered keys of the current window, which expire when the window ends
-    and are never used again, so that ``add`` always inserts a new key.
+    Returns False once they are spent; a refused use is counted too, which changes nothing, as
+    the counter only grows until its window ends.
     """
     now = time.time()
     start = int(now // period * period)
     lifetime = max(1, math.ceil(start + period - now))
     digest = hashlib.sha256(f"{scope}:{identity}".encode()).hexdigest()
-    keys = [f"throttle:{digest}:{start}:{use}" for use in range(limit)]
-    taken = cache.get_many(keys)
-    return any(cache.add(key, 1, timeout=lifetime) for key in keys if key not in taken)
+    key = f"throttle:{digest}:{start}"
+    cache.add(key, 0, timeout=lifetime)
+    try:
+        used = cache.incr(key)
+    except ValueError:
+        # The counter expired between the two calls: its window has just ended, and this use is the next one's.
+        return True
+    return used is None or used <= limit

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, FilterSet, NumberFilter
 
 from search import sorting
+from search.cache import CachedResults, key_for, remembered
 from search.facets import FACET_SAMPLE, FacetCounter, facet_filters
 from search.matching import matching
 from search.paging import PER_PAGE
 from search.query import Query
-from search.results import Results
 from search.sorting import Sorting
 
 
@@ -94,7 +94,8 @@ class SearchFilterSet(FilterSet):
     def results(self):
         """The results of this search (``search.results.Results``): found, counted and paged there."""
         self.form.is_valid()
-        return Results(
+        return CachedResults(
+            key=key_for(self, "results", self.page_window, self.wanted_sort),
             found=super().qs,
             rows=self.queryset,
             sorting=self.sorting,
@@ -156,15 +157,18 @@ class SearchFilterSet(FilterSet):
         shown as shares.
         """
         self.form.is_valid()
-        return FacetCounter(
-            type(self),
-            facets=self.facet_filters(),
-            chosen=self.form.cleaned_data,
-            result_ids=self.result_ids,
-            sample_size=self.facet_sample,
-            others_of=lambda name: self.filter_queryset(self.queryset.all(), exclude=name),
-            using=self.queryset.db,
-        ).count()
+        return remembered(
+            key_for(self, "facets"),
+            lambda: FacetCounter(
+                type(self),
+                facets=self.facet_filters(),
+                chosen=self.form.cleaned_data,
+                result_ids=self.result_ids,
+                sample_size=self.facet_sample,
+                others_of=lambda name: self.filter_queryset(self.queryset.all(), exclude=name),
+                using=self.queryset.db,
+            ).count(),
+        )
 
     def ignored(self):
         """What could not be used, in words: wrong values, unknown codes, shortened queries."""

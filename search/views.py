@@ -32,7 +32,7 @@ def database(request):
     filtersets, query = {}, None
     for key, _heading, model, filterset_class, _url in KINDS:
         queryset = model.objects.visible_to(request.user).brief()
-        filtersets[key] = filterset_class(data, queryset=queryset, query=query)
+        filtersets[key] = filterset_class(data, queryset=queryset, query=query, request=request)
         query = filtersets[key].query
     groups = []
     if query:

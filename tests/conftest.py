@@ -4,6 +4,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -37,6 +38,13 @@ def force_login_passes_the_second_factor():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Client, "force_login", force_login)
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache, as it starts with an empty database: Redis is not rolled back
+    with the test's transaction. Only this run's keys are deleted (``consortium.settings_test``)."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -45,7 +45,7 @@ def test_pages_answer_503_while_the_database_is_down_and_healthz_its_json(client
     for response in pages.values():
         assert_unavailable_page(response)
     assert health.status_code == 503
-    assert health.json() == {"status": "error", "database": "unavailable"}
+    assert health.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -93,7 +93,7 @@ def test_not_found_page_in_each_language(client, settings, path, lang, phrase):
 def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -113,7 +113,7 @@ def test_healthz_answers_503_when_the_database_is_down():
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
-    assert result.stdout.strip() == '503 {"status": "error", "database": "unavailable"}', result.stderr
+    assert result.stdout.strip() == '503 {"status": "error", "database": "unavailable", "cache": "ok"}', result.stderr
 
 
 def test_robots_txt(client):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -135,10 +136,8 @@ def test_expert_add_form_and_specialty_pages_open(staff_client, vocabulary):
 
 
 def stored_uploads():
-    """Keys of the import files waiting in the cache (the database cache) for a confirmation."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT cache_key FROM django_cache WHERE cache_key LIKE %s", ["%django-import-export-%"])
-        return [key for (key,) in cursor.fetchall()]
+    """Keys of the import files waiting in the cache (Redis) for a confirmation."""
+    return list(cache._cache.get_client().scan_iter(match=f"{cache.key_prefix}:*django-import-export-*"))
 
 
 def change_form_data(expert, **changes):

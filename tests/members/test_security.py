@@ -6,8 +6,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.cache import caches
-from django.core.cache.backends.db import DatabaseCache
-from django.db import connection
+from django.core.cache.backends.redis import RedisCache
 from django.urls import reverse
 
 from members.signals import LAST_SEEN_AT, SIGNED_IN_AT
@@ -32,13 +31,11 @@ def test_repeated_wrong_passwords_are_answered_with_429(client, member):
     assert client.post(LOGIN_URL, {"login": member.email, "password": PASSWORD}).status_code == 429
 
 
-def test_rate_limit_counters_live_in_the_shared_database_cache(client, member):
+def test_rate_limit_counters_live_in_the_shared_redis_cache(client, member):
     client.post(LOGIN_URL, {"login": member.email, "password": "wrong"})
-    assert isinstance(caches["default"], DatabaseCache)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT cache_key FROM django_cache")
-        keys = [row[0] for row in cursor.fetchall()]
-    assert any("login_failed" in key for key in keys)
+    assert isinstance(caches["default"], RedisCache)
+    keys = caches["default"]._cache.get_client().scan_iter(match=f"{caches['default'].key_prefix}:*")
+    assert any(b"login_failed" in key for key in keys)
 
 
 def test_password_reset_answers_alike_for_known_and_unknown_addresses(client, member):
