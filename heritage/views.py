@@ -1,16 +1,18 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
 from experts.models import Expert
 from heritage.exports import HeritageSiteExport
 from heritage.filters import HeritageSiteFilterSet
-from heritage.maps import map_data
+from heritage.maps import map_data, sites_map_response
 from heritage.models import HeritageSite
 from members.access import member_required
 from projects.models import CooperationProject
 from reports.views import reports_about
 from search.exports import export_links, export_response
+from search.maps import map_source
 from search.paging import search_page
 
 
@@ -24,8 +26,18 @@ def _get_site_for_user(user, pk):
 def site_list(request):
     context = search_page(request, HeritageSiteFilterSet, HeritageSite.objects.visible_to(request.user).for_list())
     context.update(export_links(request, "heritage:export"))
-    context["map"] = map_data(context["results"])
+    # The map shows every result, not the page's: the browser fetches them from site_map.
+    if context["results"]:
+        context["map_source"] = map_source(request, "heritage:map")
     return render(request, "heritage/site_list.html", context)
+
+
+@gzip_page
+@require_GET
+@member_required
+def site_map(request):
+    """Every site the list's search finds, as points for its map (``search.maps``)."""
+    return sites_map_response(request, HeritageSite.objects.visible_to(request.user))
 
 
 @require_POST

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
 from experts.models import Expert
@@ -7,10 +8,12 @@ from heritage.models import HeritageSite
 from members.access import member_required
 from projects.exports import ProjectExport
 from projects.filters import ProjectFilterSet
+from projects.maps import projects_map_response
 from projects.models import CooperationProject, Participation
 from reports.views import reports_about
 from search.columns import search_columns
 from search.exports import export_links, export_response
+from search.maps import map_source
 from search.paging import search_page
 
 
@@ -24,7 +27,18 @@ def _get_project_for_user(user, pk):
 def project_list(request):
     context = search_page(request, ProjectFilterSet, CooperationProject.objects.visible_to(request.user).for_list())
     context.update(export_links(request, "projects:export"))
+    # The map shows where every result works, not only the page's: the browser fetches it from project_map.
+    if context["results"]:
+        context["map_source"] = map_source(request, "projects:map")
     return render(request, "projects/project_list.html", context)
+
+
+@gzip_page
+@require_GET
+@member_required
+def project_map(request):
+    """The places of every project the list's search finds, as points for its map (``search.maps``)."""
+    return projects_map_response(request, CooperationProject.objects.visible_to(request.user))
 
 
 @require_POST

@@ -17,6 +17,7 @@ How a search travels, one module per step (URL → view → filter set → query
 | ``paging``      | capped counts, pagination and a list page's context                        |
 | ``highlight``   | marking what a query matched in a name or title                            |
 | ``exports``     | CSV and Excel exports of a search's results                                |
+| ``maps``        | a list page's map of every result: its points, compact, as JSON            |
 | ``views``       | the unified search over experts, projects and sites                        |
 
 Who may see which records is not decided here: every queryset comes through

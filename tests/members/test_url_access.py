@@ -61,8 +61,10 @@ TABLE = {
     "experts:list": MEMBERS_ONLY,
     "experts:detail": MEMBERS_ONLY_MISSING,
     "projects:list": MEMBERS_ONLY,
+    "projects:map": MEMBERS_ONLY,
     "projects:detail": MEMBERS_ONLY_MISSING,
     "heritage:list": MEMBERS_ONLY,
+    "heritage:map": MEMBERS_ONLY,
     "heritage:detail": MEMBERS_ONLY_MISSING,
     # The library of reports: public, with members-only and staff-only reports inside (tests/reports/).
     "reports:list": PUBLIC,

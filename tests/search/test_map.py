@@ -1,4 +1,5 @@
-"""The map of sites: the points of the records the page lists, and nothing else; no inline script."""
+"""The map of a detail page's sites: the points of the records the page names, and nothing else; no inline
+script. (A list page's map of every result is in test_map_endpoint.py.)"""
 
 import json
 from decimal import Decimal
@@ -32,16 +33,6 @@ def placed(records):
     return records
 
 
-def test_the_list_map_shows_the_listed_sites_only(member_client, placed):
-    with override("en"):
-        response = member_client.get(reverse("heritage:list"), {"q": "Bamiyan"})
-        assert map_points(response) == {placed.bamiyan.get_absolute_url()}
-        # Djémila has coordinates but is not in these results; the local site has none.
-        response = member_client.get(reverse("heritage:list"))
-        listed = {site.get_absolute_url() for site in response.context["results"] if site.latitude is not None}
-        assert map_points(response) == listed == {placed.bamiyan.get_absolute_url(), placed.djemila.get_absolute_url()}
-
-
 def test_a_project_map_shows_its_own_sites(member_client, placed):
     with override("en"):
         response = member_client.get(placed.bamiyan_project.get_absolute_url())
@@ -50,13 +41,14 @@ def test_a_project_map_shows_its_own_sites(member_client, placed):
 
 
 def test_no_map_without_coordinates(member_client, records):
-    response = member_client.get(reverse("heritage:list"))
+    response = member_client.get(records.local_site.get_absolute_url())
     assert map_points(response) is None
     assert b"leaflet.js" not in response.content
 
 
-def test_the_map_loads_vendored_files_and_the_tile_host_is_allowed(member_client, placed):
-    response = member_client.get(reverse("heritage:list"))
+@pytest.mark.parametrize("url_name", ["heritage:list", "projects:list"])
+def test_the_map_loads_vendored_files_and_the_tile_host_is_allowed(member_client, placed, url_name):
+    response = member_client.get(reverse(url_name))
     html = response.content.decode()
     assert "vendor/leaflet/leaflet.js" in html
     assert "js/map.js" in html
