@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from consortium import statistics, views
 from events.sitemaps import sitemap_xml
+from search import site_views
 from search import views as search_views
 
 # The admin signs in through allauth, so its rate limits and second factor apply there too.
@@ -29,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("events.urls.news")),
     path("events/", include("events.urls.events")),
     path("statistics/", statistics.statistics, name="statistics"),
+    path("search/", site_views.site_search, name="site_search"),
     path("countries/", include("consortium.country_urls")),
     path("committees/", include("members.committee_urls")),
     path("members/", include("members.urls")),

@@ -1,4 +1,4 @@
-"""Search over the members' database, on PostgreSQL's own machinery.
+"""Search over the members' database and the public site, on PostgreSQL's own machinery.
 
 How a search travels, one module per step (URL → view → filter set → query → page → template):
 
@@ -18,7 +18,11 @@ How a search travels, one module per step (URL → view → filter set → query
 | ``highlight``   | marking what a query matched in a name or title                            |
 | ``exports``     | CSV and Excel exports of a search's results                                |
 | ``maps``        | a list page's map of every result: its points, compact, as JSON            |
-| ``views``       | the unified search over experts, projects and sites                        |
+| ``unified``     | the unified search's groups: the best experts, projects and sites at once  |
+| ``views``       | the database page: the unified search over experts, projects and sites     |
+| ``site``        | the site search: news, events, pages and reports; the database for members |
+| ``site_forms``  | the site search's field, in its page and in every page's header            |
+| ``site_views``  | the site search's page, ``/<lang>/search/``                                |
 
 Who may see which records is not decided here: every queryset comes through
 ``visible_to(user)``, the access rule of ``members.access``.

@@ -36,6 +36,8 @@ TABLE = {
     "sitemap": PUBLIC,
     "home": PUBLIC,
     "statistics": PUBLIC,
+    # The site search: public texts for everyone, the database's groups for members (tests/search/test_site_search.py).
+    "site_search": PUBLIC,
     "countries:list": PUBLIC,
     "countries:detail": MISSING,
     "pages:index": PUBLIC,
