@@ -1,5 +1,6 @@
 """Invented cooperation projects at real sites, with bilingual titles and summaries, funders and teams."""
 
+import random
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -66,6 +67,7 @@ class ProjectDraft:
     lead: object  # OrgDraft
     partners: list
     funders: list
+    funding_scheme: object  # FundingScheme or None
     outcomes_ja: str
     outcomes_en: str
     visibility: str
@@ -78,6 +80,9 @@ class ProjectMaker:
 
     def __init__(self, rng, reference, focus, sites_by_country, experts, japanese_orgs, foreign_orgs, this_year):
         self.rng = rng
+        # Funding schemes are drawn from a generator of their own, seeded from the main one without drawing
+        # from it: the rest of the demo data stays as it was for a seed (the golden search results pin it).
+        self.scheme_rng = random.Random(str(rng.getstate()))  # noqa: S311 (reproducible, not secret)
         self.reference = reference
         self.focus = focus
         self.sites_by_country = sites_by_country
@@ -141,6 +146,7 @@ class ProjectMaker:
             lead=lead,
             partners=partners,
             funders=funders,
+            funding_scheme=self._funding_scheme(funders),
             outcomes_ja=outcomes_ja,
             outcomes_en=outcomes_en,
             visibility=Visibility.STAFF if rng.random() < 0.03 else Visibility.MEMBERS,
@@ -245,6 +251,14 @@ class ProjectMaker:
             else:
                 weights.append(_FUNDER_AFFINITY.get(funder.kind, 1))
         return weights
+
+    def _funding_scheme(self, funders):
+        """One programme of the project's first funder that has any, for three projects in four."""
+        for funder in funders:
+            schemes = self.reference.schemes.get(funder.pk)
+            if schemes:
+                return self.scheme_rng.choice(schemes) if self.scheme_rng.random() < 0.75 else None
+        return None
 
     def _funders(self, kind):
         funders = []
