@@ -220,14 +220,15 @@ class ProjectMaker:
         return partners
 
     def _summary(self, kind, start, end, status, lead, partners, funders):
+        # The years are fiscal years, as the project's page writes them.
         if status == Status.PLANNED:
-            when_ja, when_en = f"{start}年に開始予定。", f"Starting in {start}."
+            when_ja, when_en = f"{start}年度に開始予定。", f"Starting in FY{start}."
         elif end is None:
-            when_ja, when_en = f"{start}年から実施中。", f"Under way since {start}."
+            when_ja, when_en = f"{start}年度から実施中。", f"Under way since FY{start}."
         elif end == start:
-            when_ja, when_en = f"{start}年に実施。", f"Carried out in {start}."
+            when_ja, when_en = f"{start}年度に実施。", f"Carried out in FY{start}."
         else:
-            when_ja, when_en = f"{start}年から{end}年まで。", f"From {start} to {end}."
+            when_ja, when_en = f"{start}年度から{end}年度まで。", f"From FY{start} to FY{end}."
         purpose_ja, purpose_en = PURPOSES[kind]
         done = status == Status.COMPLETED
         lead_ja, lead_en = f"{lead.name_ja}が中心となり", f"Led by {lead.name_en}"
