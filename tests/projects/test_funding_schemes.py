@@ -79,6 +79,16 @@ def test_the_facet_counts_what_a_member_may_see_and_staff_count_the_rest(member_
     assert scheme_counts(list_page(staff_client, {})) == {"jica-grassroots": 3, "jica-technical-cooperation": 1}
 
 
+@pytest.mark.parametrize("who", ["anonymous", "applicant", "suspended_member"])
+def test_without_an_active_membership_a_scheme_search_shows_no_project(client, request, projects, who):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    with override("en"):
+        response = client.get(reverse("projects:list"), {"scheme": "jica-grassroots"})
+    assert response.status_code in (302, 403)
+    assert "Grassroots training" not in response.content.decode()
+
+
 def test_the_facet_is_labelled_in_the_pages_language(member_client, projects):
     with override("ja"):
         response = list_page(member_client, {}, language="ja")
