@@ -19,6 +19,18 @@ def fiscal_year_label(year):
     return gettext("FY%(year)s") % {"year": int(year)}
 
 
+def fiscal_year_range_label(first, last=None):
+    """A run of fiscal years as the language writes it: ``2022〜2024年度`` in Japanese, ``FY2022–FY2024``
+    in English; one year alone when ``first`` and ``last`` are the same, an open run when ``last`` is None."""
+    if first in (None, ""):
+        return ""
+    if last is None or last == "":
+        return gettext("FY%(first)s onwards") % {"first": int(first)}
+    if int(last) == int(first):
+        return fiscal_year_label(first)
+    return gettext("FY%(first)s–FY%(last)s") % {"first": int(first), "last": int(last)}
+
+
 def fiscal_year_dates(year):
     """The first day of fiscal year ``year`` and the first day of the next one: the year is ``[start, end)``."""
     return date(year, FIRST_MONTH, 1), date(year + 1, FIRST_MONTH, 1)

@@ -46,7 +46,7 @@ ROLE_PERMISSIONS = {
     ],
     DATABASE_EDITOR: [
         *_crud("experts", "expert", "specialty"),
-        *_crud("projects", "cooperationproject", "funder", "participation", "projectdocument"),
+        *_crud("projects", "cooperationproject", "funder", "fundingscheme", "participation", "projectdocument"),
         *_crud("heritage", "heritagesite", "threat", "dangerperiod"),
         *_crud("members", "organization"),
         *_crud("reports", "report", "reportfile"),

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -9,9 +10,22 @@ from consortium.admin import (
 )
 from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
-from projects.models import CooperationProject, Funder, Participation, ProjectDocument
+from projects.models import (
+    CooperationProject,
+    Funder,
+    FundingScheme,
+    Participation,
+    ProjectDocument,
+    funding_scheme_error,
+)
 from projects.resources import CooperationProjectResource
 from search.columns import searched_fields
+
+
+class FundingSchemeInline(admin.TabularInline):
+    model = FundingScheme
+    fields = ["code", "name_ja", "name_en"]
+    extra = 0
 
 
 @admin.register(Funder)
@@ -23,6 +37,29 @@ class FunderAdmin(HistoryAdmin):
         (None, {"fields": ["code", "kind", "website"]}),
         (_("Names"), {"fields": [("name_ja", "name_en")]}),
     ]
+    inlines = [FundingSchemeInline]
+
+
+@admin.register(FundingScheme)
+class FundingSchemeAdmin(HistoryAdmin):
+    list_display = ["code", "name_ja", "name_en", "funder"]
+    list_select_related = ["funder"]
+    list_filter = ["funder"]
+    search_fields = ["code", "name_ja", "name_en", "funder__name_ja", "funder__name_en"]
+    autocomplete_fields = ["funder"]
+    fieldsets = [
+        (None, {"fields": ["funder", "code"]}),
+        (_("Names"), {"fields": [("name_ja", "name_en")]}),
+    ]
+
+
+class CooperationProjectAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        error = funding_scheme_error(cleaned_data.get("funding_scheme"), cleaned_data.get("funders") or [])
+        if error:
+            self.add_error("funding_scheme", error)
+        return cleaned_data
 
 
 class ParticipationInline(PreloadedAutocompleteInline, admin.TabularInline):
@@ -42,6 +79,7 @@ class ProjectDocumentInline(admin.StackedInline):
 @admin.register(CooperationProject)
 class CooperationProjectAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
     resource_classes = [CooperationProjectResource]
+    form = CooperationProjectAdminForm
     list_display = [
         "title_ja",
         "title_en",
@@ -55,9 +93,9 @@ class CooperationProjectAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
     ]
     list_display_links = ["title_ja", "title_en"]
     list_select_related = ["lead_organization"]
-    list_filter = ["kind", "status", "visibility", "funders", "countries__unesco_region"]
+    list_filter = ["kind", "status", "visibility", "funders", "funding_scheme", "countries__unesco_region"]
     search_fields = searched_fields(CooperationProject)
-    autocomplete_fields = ["countries", "sites", "lead_organization", "partners", "funders"]
+    autocomplete_fields = ["countries", "sites", "lead_organization", "partners", "funders", "funding_scheme"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ParticipationInline, ProjectDocumentInline]
     fieldsets = [
@@ -65,7 +103,7 @@ class CooperationProjectAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
         (_("Summary"), {"fields": [("summary_ja", "summary_en")]}),
         (None, {"fields": ["kind", "status", ("start_year", "end_year"), "website", "visibility"]}),
         (_("Countries and sites"), {"fields": ["countries", "sites"]}),
-        (_("Organisations and funders"), {"fields": ["lead_organization", "partners", "funders"]}),
+        (_("Organisations and funders"), {"fields": ["lead_organization", "partners", "funders", "funding_scheme"]}),
         (_("Outcomes"), {"fields": [("outcomes_ja", "outcomes_en")]}),
         (_("Record"), {"fields": [("created_at", "updated_at")]}),
     ]

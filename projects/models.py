@@ -2,11 +2,14 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from consortium.bilingual import BilingualNameMixin, localized, localized_names
 from consortium.files import RandomName, name_for_download, remember_original_name
+from consortium.fiscal import fiscal_year_range_label
 from consortium.models import Country
 from consortium.uploads import validate_document
 from consortium.visibility import Visibility
@@ -45,6 +48,40 @@ class Funder(BilingualNameMixin, models.Model):
         ordering = ["name_en"]
 
 
+class FundingScheme(BilingualNameMixin, models.Model):
+    """One of a funder's programmes: JICA's grassroots technical cooperation, a KAKENHI category…"""
+
+    funder = models.ForeignKey(Funder, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="schemes")
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("funding scheme")
+        verbose_name_plural = _("funding schemes")
+        ordering = ["code"]
+
+    def get_absolute_url(self):
+        """The projects of this scheme: the project list with its facet chosen."""
+        return f"{reverse('projects:list')}?{urlencode({'scheme': self.code})}"
+
+
+def funding_scheme_error(scheme, funders):
+    """Why ``scheme`` cannot be the programme of a project paid for by ``funders``, or None.
+
+    A scheme is one of its funder's programmes, so a project that names its funders names the scheme's
+    among them; a project with no funder recorded may name a scheme alone.
+    """
+    if scheme is None or not funders:
+        return None
+    if scheme.funder_id in {funder.pk for funder in funders}:
+        return None
+    return gettext(
+        "The funding scheme “%(scheme)s” is a programme of %(funder)s, which is not among the project’s funders."
+    ) % {"scheme": scheme, "funder": scheme.funder}
+
+
 class CooperationProjectQuerySet(SearchableQuerySet, VisibleQuerySet):
     long_texts = ("summary_ja", "summary_en", "outcomes_ja", "outcomes_en")
 
@@ -58,7 +95,7 @@ class CooperationProjectQuerySet(SearchableQuerySet, VisibleQuerySet):
         )
 
     def for_detail(self):
-        return super().for_detail().select_related("lead_organization")
+        return super().for_detail().select_related("lead_organization", "funding_scheme")
 
 
 class CooperationProject(models.Model):
@@ -101,8 +138,28 @@ class CooperationProject(models.Model):
         "members.Organization", verbose_name=_("partner organisations"), blank=True, related_name="partner_projects"
     )
     funders = models.ManyToManyField(Funder, verbose_name=_("funders"), blank=True, related_name="projects")
-    start_year = models.PositiveSmallIntegerField(_("start year"))
-    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    funding_scheme = models.ForeignKey(
+        FundingScheme,
+        verbose_name=_("funding scheme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        help_text=_("The funder’s programme that pays for the project; its funder is one of the project’s funders."),
+    )
+    # Years are fiscal years (年度, April to March), as Japanese public funding is granted and reported.
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"),
+        help_text=_(
+            "The fiscal year (April to March) the project starts in: 2024 for a start in May 2024 or March 2025."
+        ),
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        help_text=_("The fiscal year the project ends in; empty while it has no planned end."),
+    )
     outcomes_ja = models.TextField(_("outcomes (Japanese)"), blank=True)
     outcomes_en = models.TextField(_("outcomes (English)"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -168,6 +225,11 @@ class CooperationProject(models.Model):
     @property
     def title(self):
         return localized(self, "title").text
+
+    @property
+    def fiscal_years(self):
+        """The project's period in fiscal years, as the page's language writes them: 2022〜2024年度, FY2022–FY2024."""
+        return fiscal_year_range_label(self.start_year, self.end_year)
 
     @property
     def heading(self):

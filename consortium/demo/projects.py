@@ -1,5 +1,6 @@
 """Invented cooperation projects at real sites, with bilingual titles and summaries, funders and teams."""
 
+import random
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -66,6 +67,7 @@ class ProjectDraft:
     lead: object  # OrgDraft
     partners: list
     funders: list
+    funding_scheme: object  # FundingScheme or None
     outcomes_ja: str
     outcomes_en: str
     visibility: str
@@ -78,6 +80,9 @@ class ProjectMaker:
 
     def __init__(self, rng, reference, focus, sites_by_country, experts, japanese_orgs, foreign_orgs, this_year):
         self.rng = rng
+        # Funding schemes are drawn from a generator of their own, seeded from the main one without drawing
+        # from it: the rest of the demo data stays as it was for a seed (the golden search results pin it).
+        self.scheme_rng = random.Random(str(rng.getstate()))  # noqa: S311 (reproducible, not secret)
         self.reference = reference
         self.focus = focus
         self.sites_by_country = sites_by_country
@@ -141,6 +146,7 @@ class ProjectMaker:
             lead=lead,
             partners=partners,
             funders=funders,
+            funding_scheme=self._funding_scheme(funders),
             outcomes_ja=outcomes_ja,
             outcomes_en=outcomes_en,
             visibility=Visibility.STAFF if rng.random() < 0.03 else Visibility.MEMBERS,
@@ -214,14 +220,15 @@ class ProjectMaker:
         return partners
 
     def _summary(self, kind, start, end, status, lead, partners, funders):
+        # The years are fiscal years, as the project's page writes them.
         if status == Status.PLANNED:
-            when_ja, when_en = f"{start}年に開始予定。", f"Starting in {start}."
+            when_ja, when_en = f"{start}年度に開始予定。", f"Starting in FY{start}."
         elif end is None:
-            when_ja, when_en = f"{start}年から実施中。", f"Under way since {start}."
+            when_ja, when_en = f"{start}年度から実施中。", f"Under way since FY{start}."
         elif end == start:
-            when_ja, when_en = f"{start}年に実施。", f"Carried out in {start}."
+            when_ja, when_en = f"{start}年度に実施。", f"Carried out in FY{start}."
         else:
-            when_ja, when_en = f"{start}年から{end}年まで。", f"From {start} to {end}."
+            when_ja, when_en = f"{start}年度から{end}年度まで。", f"From FY{start} to FY{end}."
         purpose_ja, purpose_en = PURPOSES[kind]
         done = status == Status.COMPLETED
         lead_ja, lead_en = f"{lead.name_ja}が中心となり", f"Led by {lead.name_en}"
@@ -245,6 +252,14 @@ class ProjectMaker:
             else:
                 weights.append(_FUNDER_AFFINITY.get(funder.kind, 1))
         return weights
+
+    def _funding_scheme(self, funders):
+        """One programme of the project's first funder that has any, for three projects in four."""
+        for funder in funders:
+            schemes = self.reference.schemes.get(funder.pk)
+            if schemes:
+                return self.scheme_rng.choice(schemes) if self.scheme_rng.random() < 0.75 else None
+        return None
 
     def _funders(self, kind):
         funders = []

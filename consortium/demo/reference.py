@@ -6,7 +6,7 @@ from babel.languages import get_official_languages
 
 from consortium.models import Country, Language
 from experts.models import Specialty
-from projects.models import Funder
+from projects.models import Funder, FundingScheme
 
 
 class MissingReferenceData(Exception):
@@ -19,6 +19,7 @@ class Reference:
     languages: dict  # ISO 639 code -> Language
     specialties: tuple
     funders: tuple
+    schemes: dict  # funder pk -> its funding schemes
 
     def languages_of(self, country_code):
         """The languages spoken in a country, as far as the portal lists them (Khmer for Cambodia…)."""
@@ -31,6 +32,9 @@ def load_reference():
     languages = {language.code: language for language in Language.objects.order_by("code")}
     specialties = tuple(Specialty.objects.order_by("order", "code"))
     funders = tuple(Funder.objects.order_by("code"))
+    schemes = {}
+    for scheme in FundingScheme.objects.order_by("code"):
+        schemes.setdefault(scheme.funder_id, []).append(scheme)
     missing = [
         label
         for label, present in (
@@ -46,4 +50,4 @@ def load_reference():
             f"Reference data is missing ({', '.join(missing)}). It is loaded by the data migrations: "
             "run `python manage.py migrate` first."
         )
-    return Reference(countries, languages, specialties, funders)
+    return Reference(countries, languages, specialties, funders, schemes)

@@ -180,6 +180,7 @@ def _write_projects(rng, drafts, reference, now, progress):
                 "kind": project.kind,
                 "status": project.status,
                 "lead_organization_id": project.lead.pk,
+                "funding_scheme_id": project.funding_scheme.pk if project.funding_scheme else None,
                 "start_year": project.start_year,
                 "end_year": project.end_year,
                 "outcomes_ja": project.outcomes_ja,

@@ -1,7 +1,8 @@
 """The staff roles again, for the Connect pillar: the secretariat names organisations' representatives,
 sees and revokes their invitations, searches countries in the committee admin and reads the activity
-reports' forewords; the outreach editor writes those forewords; the administrator again holds every
-permission of the portal's apps (the invitations' and the news' committees history among them).
+reports' forewords; the outreach editor writes those forewords; the database editor keeps the funding
+schemes; the administrator again holds every permission of the portal's apps (the invitations' and the
+news' committees' history among them).
 
 Each migration that changes the roles holds the complete lists as they stand when it is written (copied
 from members/roles.py, not imported) and sets the groups to them; tests/members/test_roles.py runs the
@@ -38,7 +39,7 @@ ROLE_PERMISSIONS = {
     ],
     "Database editor": [
         *_crud("experts", "expert", "specialty"),
-        *_crud("projects", "cooperationproject", "funder", "participation", "projectdocument"),
+        *_crud("projects", "cooperationproject", "funder", "fundingscheme", "participation", "projectdocument"),
         *_crud("heritage", "heritagesite", "threat", "dangerperiod"),
         *_crud("members", "organization"),
         *_crud("reports", "report", "reportfile"),
@@ -86,6 +87,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("members", "0016_organisation_representatives"),
         ("events", "0009_reserve_the_activities_address"),
+        ("projects", "0013_real_funding_schemes"),
     ]
 
     operations = [

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 HEADER = (
     "id,title_ja,title_en,summary_ja,summary_en,kind,status,start_year,end_year,countries,sites,lead_organization,"
-    "partners,funders,outcomes_ja,outcomes_en,website,visibility"
+    "partners,funders,funding_scheme,outcomes_ja,outcomes_en,website,visibility"
 )
 
 
@@ -186,10 +186,10 @@ def test_import_preview_rejects_each_bad_row_with_its_reason_and_writes_nothing(
     content = "\n".join(
         [
             HEADER,
-            ",アンコール,Angkor,,,conservation,ongoing,2001,2004,KH,668,Nara Institute,APSARA,bunkacho,,,,members",
-            ",逆行,Backwards,,,research,completed,2010,2005,KH,,,,,,,,members",
-            ",,,,,research,planned,2020,,KH,,,,,,,,members",
-            ",不明,Unknown site,,,research,planned,2020,,QQ,99999,,,nobody,,,,members",
+            ",アンコール,Angkor,,,conservation,ongoing,2001,2004,KH,668,Nara Institute,APSARA,bunkacho,,,,,members",
+            ",逆行,Backwards,,,research,completed,2010,2005,KH,,,,,,,,,members",
+            ",,,,,research,planned,2020,,KH,,,,,,,,,members",
+            ",不明,Unknown site,,,research,planned,2020,,QQ,99999,,,nobody,,,,,members",
         ]
     )
     response = import_preview(staff_client, reverse("admin:projects_cooperationproject_import"), content)
@@ -206,7 +206,7 @@ def test_import_preview_rejects_each_bad_row_with_its_reason_and_writes_nothing(
 
 
 def test_a_clean_import_links_every_related_record_on_confirmation(staff_client, links):
-    row = ",アンコール,Angkor,,,conservation,ongoing,2001,2004,KH,668,奈良文化財研究所,APSARA,bunkacho,,,,members"
+    row = ",アンコール,Angkor,,,conservation,ongoing,2001,2004,KH,668,奈良文化財研究所,APSARA,bunkacho,,,,,members"
     content = f"{HEADER}\n{row}\n"
     preview = import_preview(staff_client, reverse("admin:projects_cooperationproject_import"), content)
     assert [row.import_type for row in preview.context["result"].valid_rows()] == ["new"]
