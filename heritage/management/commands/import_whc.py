@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from heritage.whc import MAX_REJECTED_FRACTION, ExportError, read_export
 from heritage.models import HeritageSite
+from heritage.whc import MAX_REJECTED_FRACTION, ExportError, read_export
 from heritage.whc_sync import apply_plan, plan_import, take_import_lock
 from search.analyze import analyze
 
