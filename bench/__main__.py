@@ -147,7 +147,7 @@ def share_of_experts(word):
     from django.contrib.postgres.search import SearchQuery
 
     from experts.models import Expert
-    from search.matching import SEARCH_CONFIG
+    from search.columns import SEARCH_CONFIG
 
     matching = Expert.objects.filter(search_document=SearchQuery(word, config=SEARCH_CONFIG)).count()
     return matching / Expert.objects.count()
