@@ -12,7 +12,12 @@
    the spread of its throughput. It counts the queries of one request of each
    in-process (Django's test client and CaptureQueriesContext against the
    same database).
-5. Times the naive ``icontains`` search in-process with the ORM, for comparison.
+   The mixed scenario requests 1,000 distinct searches drawn from the data, as
+   real traffic would (``bench/mixed.py``), and reports the cache's hit ratio
+   where the cache keeps one (``bench/cache_stats.py``).
+5. Times the worst-case searches one request at a time, nothing else running
+   (``bench/alone.py``), against the goal of 100 ms each.
+6. Times the naive ``icontains`` search in-process with the ORM, for comparison.
 
 B, the reference, is a bare template page: the portal's layout with an empty
 body, touching no database (``bench/urls.py``, served only by the benchmark's
@@ -23,7 +28,6 @@ response that renders no template, shows what Django itself costs.
 
 import argparse
 import os
-import re
 import secrets
 import shutil
 import socket
@@ -32,29 +36,18 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
-from bench import REFERENCE_PATH
+from bench import REFERENCE_PATH, alone, cache_stats, mixed
 from bench.database import BENCH_MEMBER, prepare
+from bench.scenarios import COMMON_WORD, all_scenarios, wanted
+from bench.wrk import median_round, require_page, run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/consortium_bench"
-COMMON_WORD = "management"
-"""In about a fifth of the demo experts' texts ("management of heritage sites", …)."""
-
-
-@dataclass
-class Scenario:
-    name: str
-    path: str
-    member: bool = True
-    goal: float | None = None
-    """The least throughput, as a fraction of B, that the issue asks for."""
-    p99_goal_ms: float | None = None
-    matches: str = ""
+MIXED_CHECKED = 50
+"""The mixed scenario's commonest searches, checked to answer 200 before the run (wrk counts redirects)."""
 
 
 def parse_args():
@@ -69,6 +62,7 @@ def parse_args():
     )
     parser.add_argument("--connections", type=int, default=4, help="Open connections (default 4).")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2).")
+    parser.add_argument("--only", metavar="REGEX", help="Only the scenarios whose name matches (B always).")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
     return parser.parse_args()
 
@@ -153,7 +147,7 @@ def share_of_experts(word):
     from django.contrib.postgres.search import SearchQuery
 
     from experts.models import Expert
-    from search.matching import SEARCH_CONFIG
+    from search.columns import SEARCH_CONFIG
 
     matching = Expert.objects.filter(search_document=SearchQuery(word, config=SEARCH_CONFIG)).count()
     return matching / Expert.objects.count()
@@ -166,6 +160,9 @@ def queries_per_request(user, scenarios):
 
     counts = {}
     for scenario in scenarios:
+        if scenario.script:
+            counts[scenario.name] = ""
+            continue
         client = Client(SERVER_NAME="127.0.0.1")
         if scenario.member:
             client.force_login(user)
@@ -203,64 +200,6 @@ def naive_search(word, duration):
     return timings
 
 
-# wrk --------------------------------------------------------------------------------
-
-_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
-
-
-def _milliseconds(text):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(number) * _UNITS[unit]
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def require_page(url, cookie):
-    """Stop unless ``url`` answers with its page: wrk counts a redirect (to sign in) as a success."""
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310 (loopback)
-    try:
-        with urllib.request.build_opener(_NoRedirects).open(request, timeout=30) as response:
-            status = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    if status != 200:
-        raise SystemExit(f"{url} answered {status} to the benchmark's {'member' if cookie else 'visitor'}.")
-
-
-@dataclass
-class Measured:
-    """One wrk run: requests per second, latency percentiles (ms) and responses other than 2xx or 3xx."""
-
-    rate: float
-    p50: float
-    p99: float
-    errors: int
-
-
-def median_round(rounds):
-    """The round of median throughput, with the lowest and highest throughput of all rounds."""
-    ordered = sorted(rounds, key=lambda measured: measured.rate)
-    return ordered[(len(ordered) - 1) // 2], ordered[0].rate, ordered[-1].rate
-
-
-def run_wrk(url, cookie, duration, connections):
-    command = ["wrk", "--latency", "--timeout", "30s", f"-t{min(2, connections)}", f"-c{connections}"]
-    command += [f"-d{duration}s", url]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(command, check=True, capture_output=True, text=True, timeout=duration + 60).stdout  # noqa: S603
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return Measured(
-        rate=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        p50=_milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
-        p99=_milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
-        errors=int(errors.group(1)) if errors else 0,
-    )
-
-
 # Main -------------------------------------------------------------------------------
 
 
@@ -290,25 +229,18 @@ def main():
     setup_test_environment()
 
     member = ensure_member()
-    scenarios = [
-        Scenario("B: bare template page (no database)", "/" + REFERENCE_PATH, member=False),
-        Scenario("B signed in as a member", "/" + REFERENCE_PATH),
-        Scenario("/robots.txt (no template)", "/robots.txt", member=False),
-        Scenario("public home page", "/ja/", member=False),
-        Scenario("selective English word", "/en/experts/?q=Argentina", goal=0.10, p99_goal_ms=100),
-        Scenario(f"common word ({COMMON_WORD})", f"/en/experts/?q={COMMON_WORD}", goal=0.03),
-        Scenario("two-character Japanese name", "/ja/experts/?q=山田", goal=0.10, p99_goal_ms=100),
-        Scenario("name in katakana", "/ja/experts/?q=ヤマザキ", goal=0.10, p99_goal_ms=100),
-        Scenario("facet-only browse", "/ja/experts/?specialty=archaeology&country=KH", goal=0.10, p99_goal_ms=100),
-        Scenario("unified search", "/ja/database/?q=Angkor", goal=0.10, p99_goal_ms=100),
-    ]
+    family_name = mixed.family_names(1)[0]
+    scenarios = [scenario for scenario in all_scenarios(family_name) if wanted(scenario, args.only)]
     common_share = share_of_experts(COMMON_WORD)
     queries = queries_per_request(member, scenarios)
     cookie = session_cookie(member)
+    sequence_file = Path(tempfile.gettempdir()) / "consortium-bench-mixed.txt"
+    distinct = mixed.distinct_searches()
+    mixed.write_sequence(mixed.request_sequence(distinct), sequence_file)
 
     base = f"http://127.0.0.1:{port}"
     log_path = Path(tempfile.gettempdir()) / "consortium-bench-gunicorn.log"
-    results = {}
+    results, hit_ratios = {}, {}
     with log_path.open("w") as log:
         server = start_gunicorn(env, args.workers, log)
         try:
@@ -321,22 +253,37 @@ def main():
                 )
                 for scenario in scenarios
             ]
-            for _scenario, url, cookie_or_none in pages:
-                require_page(url, cookie_or_none)
+            for scenario, url, cookie_or_none in pages:
+                if scenario.script:
+                    for path in distinct[:MIXED_CHECKED]:
+                        require_page(base + path, cookie_or_none)
+                else:
+                    require_page(url, cookie_or_none)
             for round_number in range(args.rounds):
                 for scenario, url, cookie_or_none in pages:
+                    script = (scenario.script[0], [sequence_file]) if scenario.script else None
                     if round_number == 0:
-                        run_wrk(url, cookie_or_none, 2, args.connections)  # warm-up
-                    measured = run_wrk(url, cookie_or_none, args.duration, args.connections)
+                        run_wrk(url, cookie_or_none, 2, args.connections, script)  # warm-up
+                    before = cache_stats.hits_and_misses()
+                    measured = run_wrk(url, cookie_or_none, args.duration, args.connections, script)
+                    if scenario.script:
+                        hit_ratios.setdefault(scenario.name, []).append(
+                            cache_stats.hit_ratio(before, cache_stats.hits_and_misses())
+                        )
                     results.setdefault(scenario.name, []).append(measured)
                     # Requests wrk gave up on at the end still run: let them finish before the next scenario.
                     time.sleep(min(30, measured.p99 / 1000 * args.connections / args.workers + 0.5))
+            timed_alone = alone.time_alone(base, alone.worst_cases(family_name, COMMON_WORD), cookie)
         finally:
             server.terminate()
             server.wait(timeout=30)
 
     naive = naive_search(COMMON_WORD, args.duration)
-    report(args, scenarios, results, queries, naive, common_share)
+    failed = report(args, scenarios, results, queries, naive, common_share)
+    for name, ratios in hit_ratios.items():
+        print(f"Cache hit ratio of the {name} scenario, round by round: {', '.join(ratios)}")
+    failed |= not alone.report(timed_alone)
+    sys.exit(1 if failed else 0)
 
 
 def report(args, scenarios, results, queries, naive, common_share):
@@ -382,7 +329,7 @@ def report(args, scenarios, results, queries, naive, common_share):
         f"{statistics.median(naive) * 1e3:>7.1f} {max(naive) * 1e3:>7.1f} {1 / mean / reference:>7.4f}  "
         f"(one process, {len(naive)} runs)"
     )
-    sys.exit(1 if failed else 0)
+    return failed
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from import_export import fields, resources, widgets
 
 from consortium.models import Country, Language
+from search.analyze import analyze
 from search.exports import neutralised, unneutralised
 
 #: Separates the codes of a many-to-many column: "KH;VN".
@@ -246,6 +247,12 @@ class StaffResource(resources.ModelResource):
         it does not report the same fault a second time by its bare name.
         """
         return []
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        # An import may write thousands of rows at once: the searches are planned from fresh statistics.
+        if not self._is_dry_run(kwargs) and not result.has_errors():
+            analyze(self._meta.model)
 
     def filter_export(self, queryset, **kwargs):
         queryset = super().filter_export(queryset, **kwargs)

@@ -16,7 +16,7 @@ from search import sorting
 from search.cache import CachedResults, key_for, remembered
 from search.facets import FACET_SAMPLE, FacetCounter, facet_filters
 from search.matching import matching
-from search.paging import PER_PAGE
+from search.paging import PER_PAGE, RESULT_COUNT_LIMIT
 from search.query import Query
 from search.sorting import Sorting
 
@@ -174,13 +174,29 @@ class SearchFilterSet(FilterSet):
         """What could not be used, in words: wrong values, unknown codes, shortened queries."""
         self.form.is_valid()
         notes = list(self.query.notes)
-        if self.too_many_to_rank:
+        if self.too_many_to_rank and self.results.sampled:
+            notes.append(
+                gettext(
+                    "More than %(limit)s results match, too many to sort by relevance: the first %(limit)s found "
+                    "are shown, sorted by name. Add a word or a filter to sort them all by relevance."
+                )
+                % {"limit": f"{sorting.RANK_LIMIT:,}"}
+            )
+        elif self.too_many_to_rank:
             notes.append(
                 gettext(
                     "More than %(limit)s results match, too many to sort by relevance: they are sorted by name. "
                     "Add a word or a filter to sort them by relevance."
                 )
                 % {"limit": f"{sorting.RANK_LIMIT:,}"}
+            )
+        elif self.results.sampled:
+            notes.append(
+                gettext(
+                    "More than %(limit)s results match: the first %(limit)s found are shown in this order. "
+                    "Add a word or a filter to see them all."
+                )
+                % {"limit": f"{RESULT_COUNT_LIMIT:,}"}
             )
         for name, errors in self.form.errors.items():
             label = self.form.fields[name].label if name in self.form.fields else name

@@ -1,7 +1,11 @@
 """Finding and paging the results: ids of the matching records, and a page of them in order.
 
 What a request costs stays bounded however many records match: results are counted up to a cap
-(``search.paging.RESULT_COUNT_LIMIT``) and ranked by relevance only up to ``search.sorting.RANK_LIMIT``.
+(``search.paging.RESULT_COUNT_LIMIT``), ranked by relevance only up to ``search.sorting.RANK_LIMIT``, and
+past the cap the pages of a search show the first RESULT_COUNT_LIMIT + 1 found, in the order shown. Every statement
+is shaped so that its cost does not hang on the planner's estimate of how many records match: the
+results are found once, at most the cap and one more, in a materialised common table expression, and
+each page is ordered among those rows alone (``tests/search/test_plans.py`` checks the plans).
 
 This is the one module where hand SQL meets the ORM's: the statement that finds the results wraps the
 ORM's compiled query in a common table expression, so that one round trip returns the ids of every
@@ -16,6 +20,9 @@ from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
 from search.paging import RESULT_COUNT_LIMIT
+
+_GUARDS = {"within": "(SELECT count(*) FROM found) <= %s", "beyond": "(SELECT count(*) FROM found) > %s"}
+"""Conditions on the number of results found, for ordering a page only when it is wanted (our own SQL)."""
 
 
 def id_array_text(ids):
@@ -94,45 +101,64 @@ class Results:
 
     @cached_property
     def ordered(self):
-        """Every result, in the order shown: for exports and maps, and for pages past the cap."""
+        """Every result, in the order shown: for exports and maps, and a browse's pages past the cap."""
         return self.sorting.in_order(self.found, self.sort)
 
     @cached_property
     def page(self):
-        """The results, to be sliced for the page. When ``ids`` holds every result, the page is taken from
-        among those ids: their order, taken with them for ``page_window`` (``found_and_page``) or else in
-        a narrow query, then the page's rows. Otherwise the database walks a name index in order,
-        probing each record against the filters, to find the few that a narrow facet or a rare word
-        lets through."""
-        if not self.counted[1]:
+        """The results, to be sliced for the page. Where words were searched for, among ``ids`` alone, however
+        many match: the page of ``page_window`` was ordered with them (``found_and_page``); any other slice
+        is ordered among them in a narrow query, then its rows are read. A browse past the cap walks the
+        index of its order instead, which a browse's filters (facets, no words) do not make costly."""
+        if self.browsed_past_the_cap:
             return self.ordered
         _ids, page = self.found_and_page
-        if page is None:
-            return FetchedInOrder(self._ordered_among_ids(), self.rows)
         return FetchedInOrder(KnownPage(self.page_window, page, self._ordered_among_ids), self.rows)
+
+    @property
+    def browsed_past_the_cap(self):
+        """Whether more than the cap match without words searched for: every record of a browse, or of its
+        facets, whose order the name and date indexes give by themselves, page by page."""
+        return not self.query and not self.counted[1]
+
+    @property
+    def sampled(self):
+        """Whether words match more records than the cap, so that the pages show the first found alone."""
+        return bool(self.query) and not self.counted[1]
 
     @cached_property
     def found_and_page(self):
-        """(result ids, the page's ids in order or None). One statement finds the results and, when no more
-        match than can be ordered (``Sorting.orderable``), orders the page among them; with more, a guard
-        counted first skips the sort, and ``page`` walks the name index instead. Where the order's keys
-        are cheap to read along with each result (anything but a full-text rank, which reads each
-        match's document), the finding query keeps them and the page is sorted from them: the rows are
-        read once, not found and then looked up one by one for their order, as a ranked page's are."""
+        """(result ids, the ids of ``page_window`` in the order shown). One statement finds the results, at most
+        RESULT_COUNT_LIMIT + 1 of them, and orders the page among them. Where the order's keys are cheap to
+        read along with each result (anything but a full-text rank, which reads each match's document), the
+        finding query keeps them and the page is sorted from them. A relevance order is taken only when no
+        more match than can be ranked (``Sorting.orderable``: a guard counted first skips it); beyond, the
+        page is sorted by the default order's keys, kept as well (``Sorting.fallback_keys``)."""
         keys = self.sorting.keys() or []
+        fallback = self.sorting.fallback_keys() or []
         annotations = {f"page_key_{index}": expression for index, (expression, _direction) in enumerate(keys)}
-        found = self.found.order_by().annotate(**annotations).values_list("pk", *annotations)
-        found = found[: RESULT_COUNT_LIMIT + 1]
+        fallback_annotations = {
+            f"fallback_key_{index}": expression for index, (expression, _direction) in enumerate(fallback)
+        }
+        found = self.found.order_by().annotate(**annotations, **fallback_annotations)
+        found = found.values_list("pk", *annotations, *fallback_annotations)[: RESULT_COUNT_LIMIT + 1]
         finding_sql, finding_params = found.query.get_compiler(using=found.db).as_sql()
         limit = self.sorting.orderable()
-        page_sql, page_params = self._page_among_found(keys, list(annotations), limit)
+        ranked = self.sorting.wanted == "relevance"
+        # The wanted order, guarded when it is relevance; past the guard, the default order.
+        page_sql, page_params = self._page_among_found(keys, list(annotations), ("within", limit) if ranked else None)
         # Each list of ids comes back as one array: decoding thousands of rows costs more than one array.
-        columns = ", ".join(["pk", *annotations])
+        columns = ", ".join(["pk", *annotations, *fallback_annotations])
         sql = (
             f"WITH found ({columns}) AS MATERIALIZED ({finding_sql}) "  # noqa: S608 (the ORM's SQL, our names)
             f"SELECT ARRAY(SELECT pk FROM found), ARRAY({page_sql})"
         )
         params = (*finding_params, *page_params)
+        if fallback:
+            beyond = ("beyond", limit)
+            fallback_sql, fallback_params = self._page_among_found(fallback, list(fallback_annotations), beyond)
+            sql += f", ARRAY({fallback_sql})"
+            params += fallback_params
         # The words' English lexemes, which highlighting needs, come along rather than by a query of their own.
         stems = self.query.stems_column() if self.query else None
         if stems:
@@ -140,25 +166,27 @@ class Results:
             params += tuple(stems[1])
         with connections[found.db].cursor() as cursor:
             cursor.execute(sql, params)
-            ids, page, *lexemes = cursor.fetchone()
-        if lexemes:
-            self.query.keep_stems(lexemes[0])
-        # Past the guard, the page was not ordered: None, not an empty page.
-        return ids, page if len(ids) <= limit else None
+            ids, page, *rest = cursor.fetchone()
+        fallback_page = rest.pop(0) if fallback else None
+        if rest:
+            self.query.keep_stems(rest[0])
+        return ids, fallback_page if ranked and len(ids) > limit else page
 
-    def _page_among_found(self, keys, key_columns, limit):
-        """(sql, params) of the ids of ``page_window`` in order, among the rows of ``found``, when there are
-        no more than ``limit``: sorted by the keys ``found`` holds, or, with none, ranked by full text."""
+    def _page_among_found(self, keys, key_columns, guard):
+        """(sql, params) of the ids of ``page_window`` in order among the rows of ``found``: sorted by the keys
+        ``found`` holds, or, with none, ranked by full text. ``guard``, ("within", limit) or ("beyond", limit),
+        orders them only when their count is within or beyond ``limit``; None always."""
         offset, length = self.page_window
+        condition, condition_params = (_GUARDS[guard[0]], (guard[1],)) if guard else ("true", ())
         if not keys:
-            guard = RawSQL("(SELECT count(*) FROM found) <= %s", (limit,), output_field=BooleanField())
-            ranked = self._narrow(guard, pk__in=RawSQL("SELECT pk FROM found", ()))
+            counted = RawSQL(condition, condition_params, output_field=BooleanField())  # noqa: S611 (_GUARDS)
+            ranked = self._narrow(counted, pk__in=RawSQL("SELECT pk FROM found", ()))
             ranked = self.sorting.in_order(ranked, "relevance").values_list("pk")[offset : offset + length]
             return ranked.query.get_compiler(using=ranked.db).as_sql()
         directions = (direction for _expression, direction in keys)
         order = ", ".join(column + direction for column, direction in zip(key_columns, directions, strict=True))
-        sql = f"SELECT pk FROM found WHERE (SELECT count(*) FROM found) <= %s ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
-        return sql, (limit, length, offset)
+        sql = f"SELECT pk FROM found WHERE {condition} ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
+        return sql, (*condition_params, length, offset)
 
     def _narrow(self, *conditions, **lookups):
         """The list's records that meet the conditions, without its joins and prefetches: for their ids alone."""

@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 from experts.models import Expert
 from members.models import Organization
 from projects.models import CooperationProject, Participation
+from search.analyze import analyze
 
 from . import EXTRA_SEEDERS
 from .experts import biography, draft_expert, settle_languages
@@ -67,6 +68,10 @@ def seed_demo(*, experts, projects, seed, progress, stdout):
             progress.stage(f"Extra: {path}")
             import_string(path)(random.Random(f"{seed}:{path}"), stdout)  # noqa: S311
         progress.stage("Checking references and committing")
+
+    # Every table the demo wrote to has new rows: searches are planned from their statistics (search.analyze).
+    progress.stage("Analysing the tables")
+    analyze()
 
     return {
         "organisations": len(organizations),

@@ -4,8 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from heritage.models import HeritageSite
 from heritage.whc import MAX_REJECTED_FRACTION, ExportError, read_export
 from heritage.whc_sync import apply_plan, plan_import, take_import_lock
+from search.analyze import analyze
 
 
 class Command(BaseCommand):
@@ -44,6 +46,7 @@ class Command(BaseCommand):
             plan = plan_import(export.rows, keep_corrections=not overwrite_corrections)
             if not dry_run:
                 apply_plan(plan)
+                analyze(HeritageSite)
         self._report(export, plan, dry_run, verbose=options["verbosity"] > 1)
 
     def _progress_bar(self):

@@ -10,6 +10,7 @@ from django.utils.dateparse import parse_date
 
 from consortium.models import Country
 from reports.models import Access, Report, ReportFile
+from search.analyze import analyze
 
 REQUIRED_COLUMNS = {"title_ja", "title_en", "kind", "fiscal_year", "files"}
 OPTIONAL_COLUMNS = {"abstract_ja", "abstract_en", "authors", "countries", "access", "published_on"}
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 for row in rows:
                     self._create(row)
+                analyze(Report)
         out = self.stdout.write
         for line in rejected:
             out(self.style.ERROR(f"rejected {line}"))
