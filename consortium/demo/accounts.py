@@ -22,7 +22,7 @@ DEMO_ACCOUNTS = (
     ),
     (
         "demo-secretariat@example.org",
-        "staff, secretariat: applications, memberships and member e-mail news",
+        "staff, secretariat: applications, memberships, committees, representatives and member e-mail news",
         {"is_staff": True},
         None,
     ),
@@ -34,7 +34,7 @@ DEMO_ACCOUNTS = (
     ),
     (
         "demo-outreach@example.org",
-        "staff, outreach editor: news, events, pages and country profiles",
+        "staff, outreach editor: news, events, pages, country profiles and activity forewords",
         {"is_staff": True},
         None,
     ),
