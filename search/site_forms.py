@@ -8,7 +8,9 @@ class SiteSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Search the site"),
         required=False,
-        widget=forms.TextInput(attrs={"type": "search", "enterkeyhint": "search"}),
+        widget=forms.TextInput(
+            attrs={"type": "search", "enterkeyhint": "search", "placeholder": _("News, events, reports…")}
+        ),
     )
     # Kept while paging through one kind of result (search.site.PUBLIC_KINDS).
     kind = forms.CharField(required=False, widget=forms.HiddenInput)
