@@ -17,11 +17,14 @@ from search.columns import SEPARATOR, ArrayContains, ArrayOf, Characters, Normal
 
 
 def term_condition(term, prefix=""):
-    """The record's text contains ``term``, or its roman reading (``search.readings``): "Ohno" finds Ōno."""
+    """The record's text contains ``term``, or a whole word of it is the term's roman reading
+    (``search.readings``): "Ohno" and おおの find Ōno, not Sonoda, and さとう not Satoshi."""
     condition = text_condition(term, prefix)
     folded = readings.folded_term(term)
     if folded is not None:
-        condition |= text_condition(folded, prefix)
+        # Folded already, so not normalised again, which would trim the spaces that mark a whole word
+        # (a reading's words are always followed by one: the next name, or the next part's separator).
+        condition |= Q(Contains(F(f"{prefix}search_text"), Value(f" {folded} ")))
     return condition
 
 
