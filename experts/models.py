@@ -11,6 +11,7 @@ from consortium.bilingual import BilingualNameMixin, Localized, current_language
 from consortium.models import Country
 from consortium.visibility import Visibility
 from members.access import VisibleQuerySet
+from search import readings
 from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields
 from search.facet_codes import FacetCodes, record_link
 
@@ -31,20 +32,18 @@ class Specialty(BilingualNameMixin, models.Model):
 
 
 # Names in every script and order ("山田太郎", "やまだたろう", "taro yamada",
-# "yamada taro") and the Japanese texts, for substring search: see search.columns.
+# "yamada taro"), the name's roman reading and the Japanese texts, for substring
+# search and (the Japanese) two-character words: see search.columns.
 SEARCH_TEXT = (
     Concat("family_name", "given_name"),
     Concat("family_name_kana", "given_name_kana"),
     Concat("given_name_en", Value(" "), "family_name_en"),
     Concat("family_name_en", Value(" "), "given_name_en"),
+    "name_reading",
     "position_ja",
     "department",
     "biography_ja",
 )
-# Two-character Japanese words (family names above all) are looked up by bigram in
-# the names and the position only: bigrams of whole biographies made every insert
-# ten times dearer, and long texts are still searched by trigram and by word.
-BIGRAM_TEXT = SEARCH_TEXT[:2] + ("position_ja",)
 
 
 class ExpertQuerySet(SearchableQuerySet, VisibleQuerySet):
@@ -79,6 +78,13 @@ class Expert(models.Model):
     given_name_kana = models.CharField(_("given name (kana)"), max_length=100, blank=True)
     family_name_en = models.CharField(_("family name (roman letters)"), max_length=100, blank=True)
     given_name_en = models.CharField(_("given name (roman letters)"), max_length=100, blank=True)
+    name_reading = models.CharField(
+        _("name reading (for search)"),
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text=_("The name in roman letters as the search spells it, made from the names above when saved."),
+    )
     organization = models.ForeignKey(
         "members.Organization",
         verbose_name=_("affiliation"),
@@ -120,7 +126,6 @@ class Expert(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_text, search_bigrams, search_document = generated_search_fields(
         text=SEARCH_TEXT,
-        bigram_text=BIGRAM_TEXT,
         document_weights={
             "A": ["given_name_en", "family_name_en"],
             "B": ["position_en", "department"],
@@ -129,7 +134,8 @@ class Expert(models.Model):
     )
     history = HistoricalRecords(
         m2m_fields=[specialties, countries, languages],
-        excluded_fields=list(SEARCH_COLUMNS),
+        # The reading is made from the names, which the history keeps.
+        excluded_fields=[*SEARCH_COLUMNS, "name_reading"],
     )
 
     objects = ExpertQuerySet.as_manager()
@@ -161,8 +167,25 @@ class Expert(models.Model):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        self.name_reading = self.reading()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_reading"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("experts:detail", args=[self.pk])
+
+    def reading(self):
+        """The roman reading of the name the search finds the person by (``search.readings``)."""
+        return readings.name_reading(
+            family=self.family_name,
+            given=self.given_name,
+            family_kana=self.family_name_kana,
+            given_kana=self.given_name_kana,
+            family_en=self.family_name_en,
+            given_en=self.given_name_en,
+        )
 
     @property
     def name_ja(self):

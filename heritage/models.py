@@ -12,11 +12,9 @@ from members.access import VisibleQuerySet
 from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields
 from search.facet_codes import FacetCodes, record_link
 
-# Names in every language and the Japanese description, for substring search: see search.columns.
+# Names in every language and the Japanese description, for substring search and (the
+# Japanese) two-character words: see search.columns.
 SEARCH_TEXT = ("name_ja", "name_en", "name_fr", "description_ja")
-# Two-character Japanese words are looked up by bigram in the names only; the
-# descriptions are searched by trigram and by word.
-BIGRAM_TEXT = ("name_ja",)
 
 
 class Threat(BilingualNameMixin, models.Model):
@@ -83,7 +81,6 @@ class HeritageSite(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_text, search_bigrams, search_document = generated_search_fields(
         text=SEARCH_TEXT,
-        bigram_text=BIGRAM_TEXT,
         document_weights={"A": ["name_en", "name_fr"], "B": ["description_en"]},
     )
     history = HistoricalRecords(m2m_fields=[countries, threats], excluded_fields=list(SEARCH_COLUMNS))

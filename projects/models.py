@@ -17,11 +17,9 @@ from members.access import VisibleQuerySet
 from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields
 from search.facet_codes import FacetCodes, record_link
 
-# Titles in both languages and the Japanese summary, for substring search: see search.columns.
-SEARCH_TEXT = ("title_ja", "title_en", "summary_ja")
-# Two-character Japanese words are looked up by bigram in the titles only; summaries
-# are searched by trigram and by word (bigrams of long texts made inserts far dearer).
-BIGRAM_TEXT = ("title_ja",)
+# Titles in both languages and the Japanese summary and outcomes, for substring search and
+# (the Japanese) two-character words: see search.columns.
+SEARCH_TEXT = ("title_ja", "title_en", "summary_ja", "outcomes_ja")
 
 
 class Funder(BilingualNameMixin, models.Model):
@@ -173,7 +171,6 @@ class CooperationProject(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_text, search_bigrams, search_document = generated_search_fields(
         text=SEARCH_TEXT,
-        bigram_text=BIGRAM_TEXT,
         document_weights={"A": ["title_en"], "B": ["summary_en"], "C": ["outcomes_en"]},
     )
     history = HistoricalRecords(

@@ -83,7 +83,6 @@ class Report(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_text, search_bigrams, search_document = generated_search_fields(
         text=SEARCH_TEXT,
-        bigram_text=SEARCH_TEXT,
         document_weights={"A": ["title_en"], "B": ["abstract_en", "authors_text"], "C": ["file_text"]},
     )
     history = HistoricalRecords(

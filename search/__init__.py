@@ -5,6 +5,8 @@ How a search travels, one module per step (URL → view → filter set → query
 | module          | what it holds                                                              |
 |-----------------|----------------------------------------------------------------------------|
 | ``textnorm``    | normalising text (width, case, accents, kana) in Python and in SQL         |
+| ``variants``    | the variant kanji folded to their common form (髙 → 高), on both sides      |
+| ``readings``    | names' roman readings made at write time, Hepburn spellings folded         |
 | ``columns``     | the generated search columns each searchable model stores, and their SQL   |
 | ``query``       | a search as typed, parsed once: terms, excluded terms, notes                |
 | ``matching``    | which records match a query, and how they rank                             |

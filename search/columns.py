@@ -6,13 +6,15 @@ generated columns:
 - ``search_document``: a ``tsvector`` of its English text under the
   ``english_unaccent`` configuration (stemmed, accents removed), with a GIN
   index: "restorations" finds "restoration", "Djemila" finds "Djémila";
-- ``search_text``: its names and titles in every script (and its Japanese
-  text), through ``search_normalize`` (see ``search.textnorm``), with a
-  ``gin_trgm_ops`` GIN index for substrings of three or more characters;
+- ``search_text``: its names and titles in every script, its Japanese texts
+  and (experts) the roman reading of the name (``search.readings``), through
+  ``search_normalize`` (see ``search.textnorm``), with a ``gin_trgm_ops`` GIN
+  index for substrings of three or more characters;
 - ``search_bigrams``: ``search_bigrams()`` of that same text, the two-character
   Japanese pieces, with a GIN index: two-character words such as family names
-  (山田), which trigrams cannot find. Stored rather than only indexed, so that
-  rechecking a row does not recompute it.
+  (山田) or 修復 anywhere in a biography, which trigrams cannot find. Stored
+  rather than only indexed, so that rechecking a row does not recompute it.
+  What it costs in index size and in time is measured in the README.
 
 A one-character term (林) is found by a GIN index over ``search_characters()``
 of ``search_text``, its distinct non-ASCII characters (an index, not a column).
@@ -48,7 +50,7 @@ def searched_fields(model):
     ``icontains`` search, which search the same text without these columns.
     """
     names = []
-    # search_bigrams is made of some of search_text's fields, so it adds none.
+    # search_bigrams is made of search_text's fields, so it adds none.
     for column in ("search_text", "search_document"):
         for part in model._meta.get_field(column).expression.flatten():
             if isinstance(part, F) and part.name not in names:
@@ -124,7 +126,7 @@ def normalized_text(*fields):
 
 
 def bigrams(*fields):
-    """The ``search_bigrams`` generated column, over the same fields as ``normalized_text``."""
+    """The ``search_bigrams`` generated column, over the fields of ``normalized_text``."""
     return Bigrams(normalized_text(*fields))
 
 
@@ -140,7 +142,7 @@ def document(**fields_by_weight):
     return combined
 
 
-def generated_search_fields(*, text, bigram_text, document_weights):
+def generated_search_fields(*, text, document_weights):
     """The three stored search columns of a searchable model, in the order of SEARCH_COLUMNS.
 
     ``search_text, search_bigrams, search_document = generated_search_fields(...)`` in the model's body.
@@ -153,7 +155,7 @@ def generated_search_fields(*, text, bigram_text, document_weights):
             verbose_name=gettext_lazy("search text"),
         ),
         GeneratedField(
-            expression=bigrams(*bigram_text),
+            expression=bigrams(*text),
             output_field=ArrayField(TextField()),
             db_persist=True,
             verbose_name=gettext_lazy("search bigrams"),

@@ -1,9 +1,10 @@
 """How a parsed query becomes SQL: which records match it, and how they rank.
 
 A query matches a record when its full-text query matches the document, or
-when every term is found in the normalised text (by the index that suits
-the term's length). Every term is normalised inside the query by the same
-SQL function that built the stored text (``search.columns``).
+when every term, or its roman reading (``search.readings``), is found in the
+normalised text (by the index that suits the term's length). Every term is
+normalised inside the query by the same SQL function that built the stored
+text (``search.columns``).
 """
 
 from django.contrib.postgres.search import SearchRank
@@ -11,10 +12,23 @@ from django.db.models import Case, F, FloatField, Q, TextField, Value, When
 from django.db.models.functions import Concat, StrIndex
 from django.db.models.lookups import Contains, GreaterThan, StartsWith
 
+from search import readings
 from search.columns import SEPARATOR, ArrayContains, ArrayOf, Characters, Normalized
 
 
 def term_condition(term, prefix=""):
+    """The record's text contains ``term``, or a whole word of it is the term's roman reading
+    (``search.readings``): "Ohno" and おおの find Ōno, not Sonoda, and さとう not Satoshi."""
+    condition = text_condition(term, prefix)
+    folded = readings.folded_term(term)
+    if folded is not None:
+        # Folded already, so not normalised again, which would trim the spaces that mark a whole word
+        # (a reading's words are always followed by one: the next name, or the next part's separator).
+        condition |= Q(Contains(F(f"{prefix}search_text"), Value(f" {folded} ")))
+    return condition
+
+
+def text_condition(term, prefix=""):
     """The record's normalised text contains ``term``, by the index that fits its length."""
     text = F(f"{prefix}search_text")
     needle = Normalized(Value(term))

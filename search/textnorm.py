@@ -6,6 +6,7 @@ through the same steps, so that all of these meet:
 
 1. NFKC: full-width letters and digits become ASCII, half-width katakana
    become full-width, compatibility characters (㍻, ①) are spelled out;
+   variant kanji take their common form (髙 → 高, 﨑 → 崎: ``search.variants``);
 2. accents are removed (PostgreSQL's ``unaccent``);
 3. lower case;
 4. katakana become hiragana;
@@ -22,6 +23,8 @@ a test keeps the two in step.
 
 import re
 import unicodedata
+
+from search import variants
 
 KATAKANA = "".join(chr(code) for code in range(0x30A1, 0x30F7))
 HIRAGANA = "".join(chr(code - 0x60) for code in range(0x30A1, 0x30F7))
@@ -66,7 +69,7 @@ def fold_kana(text):
 
 def normalize(text):
     """The Python twin of the SQL function ``search_normalize``."""
-    text = unicodedata.normalize("NFKC", text or "")
+    text = variants.fold_variants(unicodedata.normalize("NFKC", text or ""))
     text = fold_kana(unaccent(text).lower())
     return _SPACES.sub(" ", text).strip()
 
@@ -76,7 +79,7 @@ def _sql_quote(text):
 
 
 def _normalize_sql():
-    expression = "normalize(value, NFKC)"
+    expression = f"translate(normalize(value, NFKC), {_sql_quote(variants.FROM)}, {_sql_quote(variants.TO)})"
     expression = f"public.unaccent('public.unaccent'::regdictionary, {expression})"
     expression = f"translate(lower({expression}), {_sql_quote(KATAKANA)}, {_sql_quote(HIRAGANA)})"
     for vowel, row in VOWEL_ROWS:

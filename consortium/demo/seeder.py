@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 from experts.models import Expert
 from members.models import Organization
 from projects.models import CooperationProject, Participation
+from search import readings
 from search.analyze import analyze
 
 from . import EXTRA_SEEDERS
@@ -148,6 +149,15 @@ def _write_experts(rng, drafts, reference, project_counts, now, progress):
                 "given_name_kana": name.given_kana,
                 "family_name_en": name.family_en,
                 "given_name_en": name.given_en,
+                # COPY bypasses save(), which makes the reading of the name everywhere else.
+                "name_reading": readings.name_reading(
+                    family=name.family,
+                    given=name.given,
+                    family_kana=name.family_kana,
+                    given_kana=name.given_kana,
+                    family_en=name.family_en,
+                    given_en=name.given_en,
+                ),
                 "organization_id": expert.organization.pk,
                 "department": expert.department,
                 "position_ja": expert.position_ja,
