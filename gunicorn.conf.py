@@ -48,6 +48,12 @@ def post_worker_init(worker):
     are left out. Requests make thousands of short-lived objects, which reference counting
     frees at once; the collector runs after 10,000 allocations rather than 700, so that it
     does not scan the same live request objects time and again.
+
+    The dictionaries that read names are loaded first (half a second), so that no member's first
+    search in kana waits for them, and they are frozen with the rest.
     """
+    from search.readings import prepare
+
+    prepare()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)

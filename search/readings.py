@@ -63,10 +63,16 @@ _ROMAN = re.compile(r"^[A-Za-z'\- ]+$")
 
 @functools.cache
 def _kakasi():
-    # Loading the dictionaries takes half a second: once per process, and only when a reading is needed.
+    # Loading the dictionaries takes half a second: once per process, when a reading is first needed,
+    # or when a gunicorn worker starts (``prepare``).
     import pykakasi
 
     return pykakasi.kakasi()
+
+
+def prepare():
+    """Load the reading dictionaries now, so that no request waits for them (gunicorn.conf.py)."""
+    _kakasi()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -9,6 +9,8 @@ from types import SimpleNamespace
 import pytest
 from gunicorn.config import Config
 
+from search.readings import _kakasi
+
 CONF = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
 
 
@@ -27,6 +29,7 @@ def test_a_worker_leaves_what_it_loaded_out_of_the_collectors_walks(restored_gc)
     conf["post_worker_init"](worker=None)
     assert gc.get_freeze_count() > frozen_before
     assert gc.get_threshold()[0] == 10_000
+    assert _kakasi.cache_info().currsize == 1  # the name-reading dictionaries are loaded
 
 
 @pytest.mark.parametrize(
