@@ -153,11 +153,18 @@ class Expert(models.Model):
             ),
         ]
         indexes = [
-            # The admin's and the list page's default order; "recently updated" sort.
-            models.Index(fields=["family_name_en", "given_name_en"], name="expert_roman_name_idx"),
+            # The list pages' name orders, every key of each (experts.filters), so that a page of a browse is
+            # read from the index however many share a first key (the experts recorded without a reading, or
+            # without a roman name): English pages by roman name, Japanese ones by reading.
+            models.Index(
+                fields=["family_name_en", "given_name_en", "family_name_kana", "id"], name="expert_roman_order_idx"
+            ),
+            models.Index(
+                fields=["family_name_kana", "given_name_kana", "family_name_en", "given_name_en", "id"],
+                name="expert_kana_order_idx",
+            ),
+            # "Recently updated" sort.
             models.Index(fields=["-updated_at"], name="expert_updated_idx"),
-            # The Japanese pages' name order: by reading.
-            models.Index(fields=["family_name_kana", "given_name_kana"], name="expert_kana_name_idx"),
             # Search: English words; substrings of 3+ characters; Japanese two-character words.
             GinIndex(fields=["search_document"], name="expert_search_document_idx"),
             GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="expert_search_trgm_idx"),

@@ -19,9 +19,10 @@ from django.utils.translation import override
 
 from consortium.visibility import Visibility
 from experts.models import Expert
+from search.cache import bump_version
 from search.paging import RESULT_COUNT_LIMIT
 
-ORDER_INDEXES = {"expert_kana_name_idx", "expert_roman_name_idx", "expert_updated_idx"}
+ORDER_INDEXES = {"expert_kana_order_idx", "expert_roman_order_idx", "expert_updated_idx"}
 """The experts' indexes that give an order by themselves: walking one filters row after row."""
 
 SATOS = RESULT_COUNT_LIMIT + 500
@@ -91,6 +92,7 @@ def test_searches_past_the_cap_are_found_once_and_their_pages_ordered_among_what
 ):
     statistics()
     for language, params in SEARCHES:
+        bump_version()  # さとう and サトウ are one search to the cache: make each afresh, to see its plan
         with override(language), CaptureQueriesContext(connection) as queries:
             response = member_client.get(reverse("experts:list"), params)
         assert response.status_code == 200
