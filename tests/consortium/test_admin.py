@@ -87,8 +87,15 @@ def test_language_pages_open_in_a_fixed_number_of_queries(staff_client):
         "admin:projects_cooperationproject_changelist",
         "admin:heritage_heritagesite_changelist",
         "admin:members_organization_changelist",
+        "admin:experts_expert_add",
         "admin:experts_expert_import",
         "admin:experts_expert_export",
+        "admin:projects_cooperationproject_add",
+        "admin:projects_cooperationproject_import",
+        "admin:projects_cooperationproject_export",
+        "admin:heritage_heritagesite_add",
+        "admin:heritage_heritagesite_import",
+        "admin:heritage_heritagesite_export",
     ],
 )
 @pytest.mark.parametrize("who", ["anonymous", "applicant", "member", "suspended_member"])
