@@ -16,11 +16,7 @@ What counts, and in which year:
 - E-mail news: issues whose sending finished in the year. The news goes to members, so the report gives
   the count and the dates, never the subjects.
 - Memberships, read from the membership history (members.Membership.history):
-  a member is *new* in the year in which their membership first became active (a suspension lifted or a
-  former member readmitted is not new); a member *departed* in the year in which their active membership
-  became suspended or withdrawn, or was deleted, unless it was active again by the end of that year (a
-  suspension lifted within the year is no departure). Each is counted by the kind the membership had at
-  that moment.
+  who joined and who departed, as members.membership_changes reads them.
 - Cooperation projects: those added to the database in the year that every member sees
   (``visible_to_members``), counted; the database is for members, so no title is given.
 - Reports and surveys: those the library files under the fiscal year (``Report.fiscal_year``, set by
@@ -32,8 +28,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from django.db.models import F, Q, Window
-from django.db.models.functions import Lag
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -41,6 +35,7 @@ from django.utils.translation import gettext_lazy
 from consortium.bilingual import Localized, localized
 from consortium.fiscal import fiscal_year, fiscal_year_dates, fiscal_year_label
 from events.models import ActivityForeword, Event
+from members.membership_changes import membership_changes
 from members.models import Meeting, Membership, NewsIssue
 from projects.models import CooperationProject
 from reports.models import Report
@@ -245,57 +240,6 @@ def news_issues(year):
 
 
 # Memberships -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MembershipChange:
-    membership_id: int
-    kind: str
-    joined: bool
-    at: datetime
-
-
-def membership_changes(before=None):
-    """Every membership's joining and departure (see the module's docstring) up to ``before``, oldest first.
-
-    The history holds a row for each save; the database keeps only the rows where the status changed (or the
-    membership was deleted), which are few, and the rules are applied to those here."""
-    HistoricalMembership = Membership.history.model
-    order = ["history_date", "history_id"]
-    history = HistoricalMembership.objects.all()
-    if before is not None:
-        history = history.filter(history_date__lt=before)
-    transitions = (
-        history.annotate(
-            previous_status=Window(Lag("status"), partition_by=[F("id")], order_by=order),
-        )
-        .filter(
-            Q(previous_status__isnull=True) | ~Q(previous_status=F("status")) | Q(history_type="-"),
-        )
-        .order_by("id", *order)
-        .values_list("id", "history_date", "history_type", "status", "kind", "previous_status")
-    )
-    changes = []
-    ever_active = set()
-    departure = {}  # membership id → its departure not yet known to last to the end of its fiscal year
-    for membership_id, at, history_type, status, kind, previous in transitions:
-        active = status == Membership.Status.ACTIVE and history_type != "-"
-        was_active = previous == Membership.Status.ACTIVE or (
-            history_type == "-" and status == Membership.Status.ACTIVE
-        )
-        if active:
-            pending = departure.pop(membership_id, None)
-            if pending is not None and fiscal_year(timezone.localdate(pending.at)) == fiscal_year(
-                timezone.localdate(at)
-            ):
-                changes.remove(pending)
-            if membership_id not in ever_active:
-                ever_active.add(membership_id)
-                changes.append(MembershipChange(membership_id, kind, joined=True, at=at))
-        elif was_active and membership_id in ever_active and membership_id not in departure:
-            departure[membership_id] = MembershipChange(membership_id, kind, joined=False, at=at)
-            changes.append(departure[membership_id])
-    return sorted(changes, key=lambda change: change.at)
 
 
 def memberships(year):
