@@ -4,10 +4,13 @@ PostgreSQL plans each search from its statistics of the tables: how many rows th
 each value is. Autovacuum refreshes them only once a tenth of a table has changed, and only when its
 daemon gets round to it; until then a database filled in bulk is planned with the figures of the
 empty one, and the plans of the same search before and after differ (issue 20: a common word took
-350 ms before ``ANALYZE`` and 60 ms after). Whatever writes in bulk calls ``analyze`` when it is done.
+350 ms before ``ANALYZE`` and 60 ms after). Whatever writes in bulk calls ``analyze`` when it is done,
+which also moves the search cache's version on (``search.cache``): bulk writes send no signals.
 """
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+from search.cache import bump_version
 
 
 def tables_of(model):
@@ -38,5 +41,7 @@ def analyze(*models, using=DEFAULT_DB_ALIAS):
                 cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))
             else:
                 cursor.execute("ANALYZE")
+        # Rows written in bulk send no signals: the searches kept before them are made afresh.
+        bump_version()
 
     transaction.on_commit(run, using=using)

@@ -119,14 +119,20 @@ def searchable_models():
     return (Expert, CooperationProject, HeritageSite, Report)
 
 
-def _saved_or_deleted(sender, **kwargs):
-    # Once the edit is committed: a search made between the signal and the commit would read the old rows.
+def _edited():
+    # Now, so that the editing connection's own searches (in its transaction) see the edit, and again once
+    # it is committed: another connection's search made in between read the old rows, under the new version.
+    bump_version()
     transaction.on_commit(bump_version)
+
+
+def _saved_or_deleted(sender, **kwargs):
+    _edited()
 
 
 def _links_changed(sender, instance, model, action, **kwargs):
     if action.startswith("post_") and (isinstance(instance, searchable_models()) or model in searchable_models()):
-        transaction.on_commit(bump_version)
+        _edited()
 
 
 def connect_signals():

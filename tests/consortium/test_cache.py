@@ -11,6 +11,7 @@ from consortium.visibility import Visibility
 from experts.models import Expert
 from members.access import mark_second_factor_passed
 from search import cache as search_cache
+from search.analyze import analyze
 from tests.admin_checks import sign_in_to_admin
 
 SEARCH = {"q": "conservation"}
@@ -77,6 +78,14 @@ def test_a_deletion_shows_in_the_next_search(records, member_client, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         records.oyamada.delete()
     assert records.oyamada.pk not in result_ids(member_client)
+
+
+def test_rows_written_in_bulk_show_once_analysed(records, member_client, django_capture_on_commit_callbacks):
+    assert records.hidden_expert.pk not in result_ids(member_client)
+    with django_capture_on_commit_callbacks(execute=True):
+        Expert.objects.filter(pk=records.hidden_expert.pk).update(visibility=Visibility.MEMBERS)  # no signal
+        analyze(Expert)  # as every import and the demo seeder do when they are done
+    assert records.hidden_expert.pk in result_ids(member_client)
 
 
 def test_a_session_outlives_a_cache_flush(member_client):
