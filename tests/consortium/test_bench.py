@@ -36,7 +36,7 @@ def test_bench_urls_serve_the_portal_too(client):
 
 
 def test_a_scenario_is_reported_by_its_median_round_with_the_spread_of_all():
-    from bench.__main__ import Measured, median_round
+    from bench.wrk import Measured, median_round
 
     rounds = [Measured(90.0, 40.0, 95.0, 0), Measured(60.0, 60.0, 130.0, 0), Measured(75.0, 50.0, 110.0, 0)]
     assert median_round(rounds) == (rounds[2], 60.0, 90.0)

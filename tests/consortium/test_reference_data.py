@@ -21,6 +21,8 @@ WHC_FILE = Path(__file__).resolve().parents[3] / "shared" / "data" / "whc-sites-
 
 countries_migration = importlib.import_module("consortium.migrations.0002_regions_countries_languages")
 vocabularies_migration = importlib.import_module("consortium.migrations.0003_reference_vocabularies")
+# Its funding schemes protect the funders: migrating back removes them first.
+schemes_migration = importlib.import_module("projects.migrations.0013_real_funding_schemes")
 
 
 @pytest.fixture(scope="module")
@@ -259,6 +261,7 @@ def test_loading_again_restores_names_and_creates_no_duplicates():
 
 @pytest.mark.django_db
 def test_unloading_removes_what_loading_added():
+    schemes_migration.unload(apps, None)
     vocabularies_migration.unload(apps, None)
     countries_migration.unload(apps, None)
 
