@@ -6,9 +6,11 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from consortium.models import Country, Region
 from experts.models import Expert
-from members.models import Committee, CommitteeSeat, Meeting, Membership
+from members import invitations
+from members.models import Committee, CommitteeSeat, Meeting, Membership, Organization
 from tests.conftest import make_user
 from tests.members.committee_helpers import meeting_for, staff_user
+from tests.members.organisation_helpers import _captured_tokens, organisational_member
 
 
 def current_totp_code(secret):
@@ -80,3 +82,45 @@ def staff_with_permission_without_second_factor(db):
 def meetings(committee, committee_media_root):
     """{audience: meeting} of the committee, one for each audience."""
     return {audience: meeting_for(committee, audience) for audience in Meeting.Audience.values}
+
+
+# Member organisations' representatives (tests/members/test_organisation*.py) -----------------------
+
+
+@pytest.fixture
+def organisation(db):
+    return Organization.objects.create(
+        name_ja="東都大学", name_en="Toto University", kind=Organization.Kind.UNIVERSITY
+    )
+
+
+@pytest.fixture
+def representative(organisation):
+    user = organisational_member("rep@example.ac.jp", organisation, first_name="Yoko", last_name="Mori")
+    organisation.representative = user
+    organisation.save(update_fields=["representative"])
+    return user
+
+
+@pytest.fixture
+def colleague(organisation):
+    return organisational_member("colleague@example.ac.jp", organisation, first_name="Ken", last_name="Abe")
+
+
+@pytest.fixture
+def rep_client(client, representative):
+    client.force_login(representative)
+    return client
+
+
+@pytest.fixture
+def capture_tokens(monkeypatch):
+    """Keep the secret each invitation e-mails (only its digest is stored)."""
+    _captured_tokens.clear()
+    real = invitations.send_invitation
+
+    def send(invitation, token, language):
+        _captured_tokens.append(token)
+        real(invitation, token, language)
+
+    monkeypatch.setattr(invitations, "send_invitation", send)

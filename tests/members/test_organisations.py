@@ -1,81 +1,27 @@
-"""A representative invites colleagues into their organisation's membership, and removes them."""
+"""A representative invites colleagues into their organisation's membership: the way in, the link, the form."""
 
-import re
 from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from members import approval, invitations
-from members.models import Invitation, Membership, Organization, User
+from members.models import Invitation, Membership, User
 from tests.conftest import make_user
+from tests.members.organisation_helpers import (
+    _digest,
+    confirmation_link,
+    invitation_link,
+    invite,
+    make_invitation,
+    sign_up,
+)
 
-PAGE = "/en/members/organisation/"
-PASSWORD = "a long enough passphrase 42"
-
-
-@pytest.fixture
-def organisation(db):
-    return Organization.objects.create(
-        name_ja="東都大学", name_en="Toto University", kind=Organization.Kind.UNIVERSITY
-    )
-
-
-def organisational_member(email, organisation, **fields):
-    user = make_user(email, language="en", **fields)
-    Membership.objects.create(
-        user=user, kind=Membership.Kind.ORGANISATIONAL, organization=organisation, status=Membership.Status.ACTIVE
-    )
-    return user
-
-
-@pytest.fixture
-def representative(organisation):
-    user = organisational_member("rep@example.ac.jp", organisation, first_name="Yoko", last_name="Mori")
-    organisation.representative = user
-    organisation.save(update_fields=["representative"])
-    return user
-
-
-@pytest.fixture
-def colleague(organisation):
-    return organisational_member("colleague@example.ac.jp", organisation, first_name="Ken", last_name="Abe")
-
-
-@pytest.fixture
-def rep_client(client, representative):
-    client.force_login(representative)
-    return client
-
-
-def invite(client, email="new@example.ac.jp", language="en"):
-    return client.post(PAGE, {"email": email, "language": language})
-
-
-def invitation_link(message):
-    return re.search(r"https?://[^/\s]+(/\S+/members/invitation/\S+/)", message.body).group(1)
-
-
-def confirmation_link(message):
-    return re.search(r"https?://[^/\s]+(/\S+/accounts/confirm-email/\S+/)", message.body).group(1)
-
-
-def sign_up(client, link, **overrides):
-    data = {
-        "last_name": "Ono",
-        "first_name": "Mari",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "language": "en",
-        **overrides,
-    }
-    return client.post(link, data)
-
+# Each invitation's secret is kept as it is e-mailed (only its digest is stored).
+pytestmark = pytest.mark.usefixtures("capture_tokens")
 
 # The whole way in ---------------------------------------------------------------
 
@@ -151,48 +97,6 @@ def test_a_member_elsewhere_cannot_accept_an_invitation(client, representative, 
     response = client.post(reverse("members:invitation", args=["m" * 43]))
     assert response.status_code == 409
     assert Membership.objects.get(user=member).organization is None
-
-
-# The invitation's link ------------------------------------------------------------
-
-
-def _digest(token):
-    from consortium.link_secrets import digest
-
-    return digest(token)
-
-
-_captured_tokens = []
-
-
-def _token_of_last_invitation():
-    return _captured_tokens[-1]
-
-
-@pytest.fixture(autouse=True)
-def capture_tokens(monkeypatch):
-    """Keep the secret each invitation e-mails (only its digest is stored)."""
-    _captured_tokens.clear()
-    real = invitations.send_invitation
-
-    def send(invitation, token, language):
-        _captured_tokens.append(token)
-        real(invitation, token, language)
-
-    monkeypatch.setattr(invitations, "send_invitation", send)
-
-
-def make_invitation(organisation, representative, **fields):
-    token = f"{len(_captured_tokens):0>43}"
-    _captured_tokens.append(token)
-    defaults = {"email": "new@example.ac.jp", "expires_at": timezone.now() + invitations.INVITATION_MAX_AGE}
-    invitation = Invitation.objects.create(
-        organization=organisation,
-        invited_by=representative,
-        token_hash=_digest(token),
-        **{**defaults, **fields},
-    )
-    return invitation, reverse("members:invitation", args=[token])
 
 
 @pytest.mark.parametrize(
@@ -304,115 +208,3 @@ def test_invitations_are_throttled(rep_client, monkeypatch):
     response = invite(rep_client, email="c@example.ac.jp")
     assert response.status_code == 429
     assert Invitation.objects.count() == 2
-
-
-# Revoking and removing ------------------------------------------------------------
-
-
-def test_the_page_lists_colleagues_and_open_invitations(rep_client, organisation, representative, colleague):
-    invitations.invite(organisation, "new@example.ac.jp", by=representative, language="en")
-    content = rep_client.get(PAGE).content.decode()
-    assert "Ken Abe" in content and "colleague@example.ac.jp" in content
-    assert "new@example.ac.jp" in content
-
-
-def test_the_representative_revokes_an_invitation(rep_client, organisation, representative):
-    invitation, link = make_invitation(organisation, representative)
-    response = rep_client.post(reverse("members:revoke_invitation", args=[invitation.pk]))
-    assert response.status_code == 302
-    invitation.refresh_from_db()
-    assert invitation.revoked_by == representative
-    rep_client.logout()
-    assert rep_client.get(link).status_code == 404
-
-
-def test_removing_a_colleague_ends_their_access_at_their_next_request(client, representative, colleague):
-    client.force_login(colleague)
-    assert client.get("/en/experts/").status_code == 200
-
-    rep = client.__class__()
-    rep.force_login(representative)
-    membership = colleague.membership
-    response = rep.post(reverse("members:remove_colleague", args=[membership.pk]))
-    assert response.status_code == 302
-
-    assert client.get("/en/experts/").status_code == 403
-    membership.refresh_from_db()
-    assert membership.status == Membership.Status.WITHDRAWN
-    assert "Yoko Mori" in membership.decision_note
-    assert membership.history.latest().history_change_reason == approval.REPRESENTATIVE_REMOVAL
-    assert membership.history.filter(status=Membership.Status.ACTIVE).exists()
-
-
-def test_the_representative_cannot_remove_themself(rep_client, representative):
-    response = rep_client.post(reverse("members:remove_colleague", args=[representative.membership.pk]))
-    assert response.status_code == 404
-    assert Membership.objects.get(user=representative).is_active
-
-
-def test_a_representative_cannot_touch_another_organisations_accounts(client, organisation, colleague):
-    other = Organization.objects.create(name_en="Other Institute", kind=Organization.Kind.RESEARCH_INSTITUTE)
-    other_rep = organisational_member("other.rep@example.org", other)
-    other.representative = other_rep
-    other.save()
-    invitation, _link = make_invitation(organisation, None)
-    client.force_login(other_rep)
-    assert client.post(reverse("members:remove_colleague", args=[colleague.membership.pk])).status_code == 404
-    assert client.post(reverse("members:revoke_invitation", args=[invitation.pk])).status_code == 404
-    assert Membership.objects.get(user=colleague).is_active
-
-
-# Who may use the page ------------------------------------------------------------
-
-
-def test_anonymous_visitors_are_sent_to_sign_in(client, db):
-    response = client.get(PAGE)
-    assert response.status_code == 302
-    assert reverse("account_login") in response["Location"]
-
-
-@pytest.mark.parametrize("who", ["applicant", "member", "staff", "colleague", "other_representative"])
-def test_only_the_representative_may_use_the_page(client, organisation, representative, who, request):
-    if who == "other_representative":
-        other = Organization.objects.create(name_en="Other Institute", kind=Organization.Kind.RESEARCH_INSTITUTE)
-        user = organisational_member("other.rep@example.org", other)
-        other.representative = user
-        other.save()
-        # They see their own organisation's page, never this one's.
-        client.force_login(user)
-        response = client.get(PAGE)
-        assert response.status_code == 200
-        assert response.context["organisation"] == other
-        return
-    user = request.getfixturevalue(who)
-    client.force_login(user)
-    response = client.get(PAGE)
-    assert response.status_code == 403
-    assert invite(client).status_code == 403
-    assert not Invitation.objects.exists()
-
-
-def test_a_representative_whose_membership_ended_manages_nothing(client, organisation, representative):
-    Membership.objects.filter(user=representative).update(status=Membership.Status.SUSPENDED)
-    client.force_login(representative)
-    assert client.get(PAGE).status_code == 403
-
-
-def test_the_account_page_links_the_representative_to_the_organisation_page(rep_client, client, member):
-    assert PAGE in rep_client.get("/en/members/").content.decode()
-    other = client.__class__()
-    other.force_login(member)
-    assert PAGE not in other.get("/en/members/").content.decode()
-
-
-def test_the_organisation_page_costs_the_same_queries_with_more_colleagues(rep_client, organisation, representative):
-    def queries():
-        with CaptureQueriesContext(connection) as captured:
-            assert rep_client.get(PAGE).status_code == 200
-        return len(captured)
-
-    few = queries()
-    for number in range(5):
-        organisational_member(f"c{number}@example.ac.jp", organisation)
-        make_invitation(organisation, representative, email=f"i{number}@example.ac.jp")
-    assert queries() == few
