@@ -8,7 +8,7 @@ from consortium.models import Country
 from reports.filters import ReportFilterSet
 from reports.models import Report, ReportFile
 from search.columns import search_columns
-from search.paging import PER_PAGE, form_showing, paginate
+from search.paging import PER_PAGE, list_context, paginate
 
 LIST_DEFERRED = [*search_columns(), "file_text", "abstract_ja", "abstract_en"]
 
@@ -46,26 +46,7 @@ def report_list(request):
     filterset = ReportFilterSet(request.GET, queryset=queryset, request=request)
     results = filterset.qs
     page, page_note = paginate(results, request.GET.get("page"), PER_PAGE, counted=(results.count(), True))
-    facets = filterset.facets()
-    by_name = {facet.name: facet for facet in facets}
-    ignored = filterset.ignored()
-    if page_note:
-        ignored.append(page_note)
-    form = form_showing(filterset, filterset.chosen_sort)
-    context = {
-        "filter": filterset,
-        "form": form,
-        "query": filterset.query,
-        "facets": facets,
-        "page_obj": page,
-        "results": list(page.object_list),
-        "result_count": page.paginator.count,
-        "count_is_exact": True,
-        "ignored": ignored,
-        "active_filters": filterset.active_filters(request, facets),
-        "sidebar": [(by_name.get(name), form[name]) for name in form.fields if name not in ("q", "sort")],
-        "sort": filterset.chosen_sort,
-    }
+    context = list_context(request, filterset, page, page_note)
     return _never_shared(request, render(request, "reports/report_list.html", context))
 
 

@@ -68,6 +68,12 @@ def search_page(request, filterset_class, queryset, *, per_page=PER_PAGE):
     window = page_window(request.GET.get("page"), per_page)
     filterset = filterset_class(request.GET, queryset=queryset, request=request, page_window=window)
     page, page_note = paginate(filterset.page_qs, request.GET.get("page"), per_page, counted=filterset.counted)
+    return list_context(request, filterset, page, page_note)
+
+
+def list_context(request, filterset, page, page_note=None):
+    """What a list page shows of a filter set's search (this package's, or the reports' simpler one) and
+    of ``page`` of its results, with ``page_note`` (a page asked for past the last) among what was ignored."""
     facets = filterset.facets()
     by_name = {facet.name: facet for facet in facets}
     ignored = filterset.ignored()
