@@ -46,3 +46,14 @@ def test_detail_query_counts_stay_flat(member_client, records, django_assert_num
     for url, count in zip(urls, counts, strict=True):
         with django_assert_num_queries(count):
             member_client.get(url)
+
+
+def test_the_chosen_facet_values_are_looked_up_once(member_client, records):
+    # The form shown with the order the results are in takes the validated form's values: no second lookup.
+    url = reverse("experts:list") + "?specialty=archaeology&country=AF&sort=relevance"
+    with CaptureQueriesContext(connection) as queries:
+        response = member_client.get(url)
+    assert response.status_code == 200
+    lookups = [query["sql"] for query in queries.captured_queries if 'FROM "experts_specialty"' in query["sql"]]
+    assert len([sql for sql in lookups if "IN ('archaeology')" in sql]) == 1
+    assert response.context["form"]["sort"].value() == response.context["sort"]
