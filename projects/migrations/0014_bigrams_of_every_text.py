@@ -39,12 +39,17 @@ class Migration(migrations.Migration):
         ),
         # Kept in the row (see 0008): PostgreSQL 15 sets a column's storage only once it exists, and the
         # setting applies to the values written afterwards, so the rows are written once more,
-        # before the indexes are made.
+        # before the indexes are made. The columns just added rewrote the table in this transaction, so
+        # PostgreSQL checks the rows' foreign keys again on that update; checked at once rather than at
+        # the commit (Django's constraints are deferred), they leave no pending events for the ALTER TABLE
+        # that follows (which refuses to run while any are pending: a table with rows could not migrate).
         migrations.RunSQL(
             [
                 f"ALTER TABLE {TABLE} ALTER COLUMN search_text SET STORAGE MAIN",
                 f"ALTER TABLE {TABLE} DISABLE TRIGGER USER",
+                "SET CONSTRAINTS ALL IMMEDIATE",
                 f"UPDATE {TABLE} SET id = id",
+                "SET CONSTRAINTS ALL DEFERRED",
                 f"ALTER TABLE {TABLE} ENABLE TRIGGER USER",
             ],
             migrations.RunSQL.noop,
