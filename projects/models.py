@@ -1,6 +1,7 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import NullIf
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
@@ -94,6 +95,14 @@ class CooperationProjectQuerySet(SearchableQuerySet, VisibleQuerySet):
 
     def for_detail(self):
         return super().for_detail().select_related("lead_organization", "funding_scheme")
+
+
+def _title_order(first, second):
+    """The keys of ``localized_ordering("title")`` in ``first`` language, then the id, for an index."""
+    return [
+        *(NullIf(F(f"title_{code}"), Value("")).asc(nulls_last=True) for code in (first, second)),
+        F("id").asc(),
+    ]
 
 
 class CooperationProject(models.Model):
@@ -207,6 +216,10 @@ class CooperationProject(models.Model):
             models.Index(fields=["status"], name="project_status_idx"),
             models.Index(fields=["start_year", "end_year"], name="project_years_idx"),
             models.Index(fields=["-updated_at"], name="project_updated_idx"),
+            # The list pages' title orders (consortium.bilingual.localized_ordering, then id), so that a page
+            # of a browse is read from an index rather than by sorting every project.
+            models.Index(*_title_order("ja", "en"), name="project_title_ja_order_idx"),
+            models.Index(*_title_order("en", "ja"), name="project_title_en_order_idx"),
             # Search: English words; substrings of 3+ characters; Japanese two-character words.
             GinIndex(fields=["search_document"], name="project_search_document_idx"),
             GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="project_search_trgm_idx"),
