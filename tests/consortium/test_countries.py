@@ -1,6 +1,5 @@
 """The partner countries' pages: who sees what, counts that agree with the database, fiscal years, profiles."""
 
-import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -12,9 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from consortium import countries
-from consortium.demo.country_profiles import seed
 from consortium.fiscal import fiscal_year, fiscal_year_label
-from consortium.models import Country, CountryProfile
+from consortium.models import Country
 from consortium.statistics import experts_by_country, sites_by_country
 from consortium.visibility import Visibility
 from events.models import Event, PublicationStatus
@@ -23,6 +21,7 @@ from heritage.models import HeritageSite
 from projects.models import CooperationProject
 from reports.models import Access
 from tests.admin_checks import sign_in_to_admin
+from tests.consortium.test_country_profiles import make_profile
 from tests.events.conftest import make_article, make_event
 from tests.reports.conftest import make_report
 
@@ -333,10 +332,6 @@ def test_the_code_is_case_insensitive(client, records):
 # Profiles ----------------------------------------------------------------------------------------------
 
 
-def make_profile(country, reviewed_on=None, **fields):
-    return CountryProfile.objects.create(country=country, reviewed_on=reviewed_on or date.today(), **fields)
-
-
 def test_the_profile_is_shown_sanitised_with_the_fallback_note(client, records):
     make_profile(
         records.country,
@@ -348,33 +343,6 @@ def test_the_profile_is_shown_sanitised_with_the_fallback_note(client, records):
     assert "<script>alert(1)" not in content
     assert "保存修復の人材育成" in content
     assert "This entry is only available in Japanese." in content
-
-
-def test_review_overdue_lists_profiles_older_than_two_years(db):
-    today = date(2026, 12, 4)
-    old = make_profile(Country.objects.get(code="KH"), reviewed_on=date(2024, 12, 3))
-    make_profile(Country.objects.get(code="NP"), reviewed_on=date(2024, 12, 4))
-    assert list(CountryProfile.objects.review_overdue(today)) == [old]
-
-
-def test_seed_demo_gives_a_few_countries_a_bilingual_profile(db):
-    seed(random.Random(1), None)
-    seed(random.Random(1), None)
-    profiles = CountryProfile.objects.filter(country__in=["KH", "MM", "NP"])
-    assert profiles.count() == 3
-    assert all(profile.protection_ja and profile.protection_en for profile in profiles)
-    assert CountryProfile.objects.review_overdue().exists()
-
-
-def test_the_admin_filters_and_counts_overdue_profiles(client, staff):
-    old = make_profile(Country.objects.get(code="MM"), reviewed_on=date.today() - timedelta(days=800))
-    make_profile(Country.objects.get(code="NP"))
-    staff_client = sign_in_to_admin(client, staff)
-    url = reverse("admin:consortium_countryprofile_changelist")
-    response = staff_client.get(url, {"overdue": "yes"})
-    assert list(response.context["cl"].result_list) == [old]
-    assert "1 profile has not been reviewed for over two years." in response.content.decode()
-    assert staff_client.get(url).context["cl"].result_count == 2
 
 
 # Links from elsewhere -----------------------------------------------------------------------------------
