@@ -11,8 +11,9 @@ What counts, and in which year:
 - Meetings: every general and committee meeting held in the year, by its date. That a meeting is held, and
   when, is public (members.Meeting); its title, agenda, minutes and files are not read here.
 - Events: announced events that were held (not cancelled) and are over, by the time they started, with
-  the attendance staff recorded afterwards. Members-only events are listed too: the events page announces
-  them publicly.
+  their attendance by the rule of events.attendance: the number staff recorded where they did, else the
+  check-ins at the door plus the online attendance; "not recorded" when there is neither. Members-only
+  events are listed too: the events page announces them publicly.
 - E-mail news: issues whose sending finished in the year. The news goes to members, so the report gives
   the count and the dates, never the subjects.
 - Memberships, read from the membership history (members.Membership.history):
@@ -189,6 +190,7 @@ EVENT_FIELDS = [
     "venue_name_ja",
     "venue_name_en",
     "attendance",
+    "online_attendance",
 ]
 
 
@@ -200,14 +202,14 @@ def _held_event(event):
         ends_on=timezone.localdate(event.ends_at, event.zone),
         venue=localized(event, "venue_name") if event.has_venue else Localized("", "", False),
         format=event.get_format_display(),
-        attendance=event.attendance,
+        attendance=event.attendance_figures.total,
     )
 
 
 def events(year, now=None):
     rows = Event.objects.held(now).filter(starts_at__gte=year.starts_at, starts_at__lt=year.ends_at)
     by_kind = defaultdict(list)
-    for event in rows.only(*EVENT_FIELDS):
+    for event in rows.with_attendance().only(*EVENT_FIELDS):
         by_kind[event.kind].append(_held_event(event))
     kinds = [EventKind(str(label), by_kind[kind]) for kind, label in EVENT_KINDS.items()]
     attendance = sum(held.attendance or 0 for group in kinds for held in group.events)

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
 from events import registrations
+from events.admin_checkins import CheckInAdmin  # noqa: F401 (registers the admin)
 from events.models import (
     ActivityForeword,
     Event,
@@ -129,7 +130,7 @@ EVENT_FIELDSETS = [
     ),
     (_("Organisers"), {"fields": ["co_organisers"]}),
     (_("Countries"), {"fields": ["countries"]}),
-    (_("After the event"), {"fields": ["attendance", "report_ja", "report_en"]}),
+    (_("After the event"), {"fields": ["attendance", "online_attendance", "report_ja", "report_en"]}),
 ]
 
 

@@ -5,20 +5,21 @@ their own scheme and host, the reminder command the site's public address.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from events import passes
 from events.models import PendingRegistration
 from events.tokens import confirmation_url, manage_url
 
 
-def _send(template, *, to, language, context):
+def _send(template, *, to, language, context, attachments=()):
     with translation.override(language):
         subject = render_to_string(f"events/email/{template}_subject.txt", context)
         body = render_to_string(f"events/email/{template}.txt", context)
     prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
-    send_mail(prefix + " ".join(subject.split()), body, None, [to])
+    EmailMessage(prefix + " ".join(subject.split()), body, None, [to], attachments=list(attachments)).send()
 
 
 def _registration_context(registration, base_url):
@@ -38,7 +39,9 @@ def _send_about(registration, template, base_url):
     language = registration.language
     with translation.override(language):
         context = _registration_context(registration, base_url)
-    _send(template, to=registration.email, language=language, context=context)
+    # A confirmed place comes with the pass to check in with: its short code, and its QR code attached.
+    check_in, attachments = passes.for_email(registration, base_url)
+    _send(template, to=registration.email, language=language, context=context | check_in, attachments=attachments)
 
 
 def send_confirmation_request(event, *, base_url, name, email, affiliation, language):

@@ -281,3 +281,30 @@ def representative_required(view):
         return response
 
     return wrapper
+
+
+# Events ------------------------------------------------------------------------
+
+
+def can_check_in(user):
+    """The event desk: staff past the second factor who may record check-ins (``events.add_checkin``)."""
+    return sees_staff_records_of(user, "events.add_checkin")
+
+
+def check_in_staff_required(view):
+    """Guard for the event desk's pages. Anonymous visitors are sent to sign in; anyone else who may not
+    check people in gets a page that says who may (staff with the permission, signed in with their second
+    factor). Never cached: the pages list registrants."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            response = redirect_to_login(request.get_full_path())
+        elif can_check_in(request.user):
+            response = view(request, *args, **kwargs)
+        else:
+            response = render(request, "events/check_in_forbidden.html", status=403)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapper

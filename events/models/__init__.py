@@ -1,4 +1,5 @@
 from events.models.activities import ActivityForeword
+from events.models.checkins import CheckIn, CheckInPass
 from events.models.events import Event, Material, Registration, Speaker
 from events.models.news import NewsArticle, NewsAttachment
 from events.models.pages import Page
@@ -7,6 +8,8 @@ from events.models.publishing import PublicationStatus
 
 __all__ = [
     "ActivityForeword",
+    "CheckIn",
+    "CheckInPass",
     "Event",
     "Material",
     "NewsArticle",

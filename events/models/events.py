@@ -7,6 +7,7 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,7 +15,9 @@ from consortium.bilingual import localized
 from consortium.files import RandomName, name_for_download, remember_original_name
 from consortium.link_secrets import looks_like_secret, new_secret
 from consortium.uploads import validate_document
+from events.attendance import attendance_of
 from events.markup import render_markdown
+from events.models.checkins import CheckIn, check_in_count
 from events.models.publishing import SLUG_HELP, BilingualTitleMixin
 from events.tokens import MANAGE_GRACE, manage_url
 from members.access import sees_staff_only
@@ -60,6 +63,13 @@ class EventQuerySet(models.QuerySet):
     def with_confirmed_count(self):
         return self.annotate(
             confirmed_count=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED))
+        )
+
+    def with_attendance(self):
+        """The counts of check-ins that ``Event.attendance_figures`` reads, in the same query."""
+        return self.annotate(
+            in_person_check_ins=check_in_count(CheckIn.Mode.IN_PERSON),
+            online_check_ins=check_in_count(CheckIn.Mode.ONLINE),
         )
 
 
@@ -138,7 +148,18 @@ class Event(BilingualTitleMixin, models.Model):
     registration_closes_at = models.DateTimeField(
         _("registration closes"), null=True, blank=True, help_text=_("Empty: when the event starts.")
     )
-    attendance = models.PositiveIntegerField(_("attendance"), null=True, blank=True)
+    attendance = models.PositiveIntegerField(
+        _("attendance"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the check-ins in person plus the online attendance. Fill in to replace that count."),
+    )
+    online_attendance = models.PositiveIntegerField(
+        _("online attendance"),
+        null=True,
+        blank=True,
+        help_text=_("E.g. from the streaming service's report. Empty: those checked in as online in the list."),
+    )
     report_ja = models.TextField(_("report (Japanese)"), blank=True, help_text=_("Markdown, after the event."))
     report_en = models.TextField(_("report (English)"), blank=True, help_text=_("Markdown, after the event."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -217,6 +238,11 @@ class Event(BilingualTitleMixin, models.Model):
 
     def report_html(self):
         return render_markdown(localized(self, "report").text)
+
+    @cached_property
+    def attendance_figures(self):
+        """The attendance by the rule of ``events.attendance``."""
+        return attendance_of(self)
 
 
 class Speaker(models.Model):
@@ -303,6 +329,13 @@ class RegistrationQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
 
+    def checked_in(self):
+        """The registrations whose holder attended: checked in at the door or marked present online by staff.
+
+        The one test of attendance (the attendance counts, the certificates): a check-in is made once, for a
+        confirmed registration only (``events.checkins``)."""
+        return self.filter(check_in__isnull=False)
+
     def waitlisted(self):
         """The waiting list, first come first served."""
         return self.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
@@ -386,6 +419,11 @@ class Registration(models.Model):
     def renew_manage_key(self):
         """Revoke the manage links sent so far; the caller saves ``manage_key``."""
         self.manage_key = new_secret()
+
+    @property
+    def is_checked_in(self):
+        """``checked_in()`` for one registration; read with ``select_related("check_in")`` in lists."""
+        return hasattr(self, "check_in")
 
     def manage_link_has_expired(self, now=None):
         return self.event.ends_at + MANAGE_GRACE < (now or timezone.now())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events.views import events, registration
+from events.views import checkin, events, registration
 
 app_name = "events"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("<slug:slug>/", events.event_detail, name="detail"),
     path("<slug:slug>/register/", registration.event_register, name="register"),
     path("<slug:slug>.ics", events.event_ics, name="ics"),
+    path("<slug:slug>/check-in/", checkin.check_in_desk, name="check_in"),
+    path("<slug:slug>/check-in/registrants/", checkin.check_in_list, name="check_in_list"),
 ]

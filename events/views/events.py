@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from events import ical, registrations
 from events.models import Event, Registration
 from events.views.common import base_url
+from members.access import can_check_in
 from reports.views import reports_about
 
 PAGE_SIZE = 20
@@ -69,6 +70,7 @@ def event_detail(request, slug):
     event = get_object_or_404(
         Event.objects.previewable_by(request.user)
         .with_confirmed_count()
+        .with_attendance()
         .prefetch_related("speakers", "materials", "co_organisers", "countries"),
         slug=slug,
     )
@@ -93,9 +95,10 @@ def event_detail(request, slug):
             "refusal": refusal,
             "now": timezone.now(),
             "reports": reports_about(request.user, events=event),
+            "can_check_in": can_check_in(request.user),
         },
     )
-    if own is not None or event.status == Event.Status.DRAFT:
+    if own is not None or event.status == Event.Status.DRAFT or can_check_in(request.user):
         add_never_cache_headers(response)
     return response
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from consortium.bilingual import current_language
-from events import emails, registrations
+from events import emails, passes, registrations
 from events.forms import PublicRegistrationForm
 from events.models import Event, PendingRegistration, Registration
 from events.throttle import may_send_confirmation
@@ -107,11 +107,13 @@ def registration_manage(request, token):
     if registration.manage_link_has_expired():
         return _link_problem(request, "manage_expired")
     event = registration.event
-    can_cancel = not event.has_ended()
+    # Once checked in, the place has been used: nothing is left to cancel, and the pass is spent.
+    can_cancel = not event.has_ended() and not registration.is_checked_in
     if request.method == "POST" and can_cancel:
         registrations.cancel(registration, base_url=base_url(request))
         messages.success(request, gettext("Your registration has been cancelled."))
         return redirect(event)
+    check_in = passes.for_page(registration, base_url(request)) if can_cancel else {}
     return private(
         render(
             request,
@@ -121,6 +123,7 @@ def registration_manage(request, token):
                 "registration": registration,
                 "show_online_link": registration.status == Registration.Status.CONFIRMED and bool(event.online_url),
                 "can_cancel": can_cancel,
+                **check_in,
             },
         )
     )

@@ -18,10 +18,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from consortium.models import Country, Language
+from events.models import CheckIn
 from experts.models import Expert
 from heritage.models import HeritageSite
 from projects.models import CooperationProject, Participation
-from tests.events.conftest import make_article, make_event, make_page
+from tests.events.conftest import make_article, make_event, make_page, make_registration
 from tests.members.test_url_access import ALL_NAMES, USERS, sample_url
 
 PYTHON_REPRESENTATIONS = [
@@ -154,6 +155,9 @@ def records(member):
         slug="adobe-seminar", title_en="Adobe seminar", title_ja="日干し煉瓦研究会", capacity=50,
         online_url="https://meet.example.org/adobe",
     )  # fmt: skip
+    checked_in = make_registration(event, name="Ana Lima", affiliation="Museu Nacional")
+    CheckIn.objects.create(registration=checked_in, method=CheckIn.Method.QR_CODE, checked_in_by=member)
+    make_registration(event, name="山田 花子")
     page = make_page(slug="mission", title_en="Our mission", title_ja="私たちの使命")
     return {
         "experts:detail": {"pk": expert.pk},
@@ -163,6 +167,8 @@ def records(member):
         "events:detail": {"slug": event.slug},
         "events:register": {"slug": event.slug},
         "events:ics": {"slug": event.slug},
+        "events:check_in": {"slug": event.slug},
+        "events:check_in_list": {"slug": event.slug},
         "pages:detail": {"slug": page.slug},
     }
 

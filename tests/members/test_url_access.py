@@ -27,6 +27,8 @@ MEMBERS_ONLY_MISSING = (302, 403, 404, 403, 404)
 STAFF_ONLY = (302, 302, 302, 302, 200)
 POST_ONLY = (405, 405, 405, 405, 405)
 NOT_A_REPRESENTATIVE = (302, 403, 403, 403, 403)
+# Staff who may check people in, for an event that does not exist; everyone else is refused first.
+CHECK_IN_DESK = (302, 403, 403, 403, 404)
 # Staff reach every admin page; object pages for objects that do not exist redirect or 404.
 ADMIN = (302, 302, 302, 302, {200, 302, 404})
 
@@ -58,6 +60,9 @@ TABLE = {
     "events:detail": MISSING,
     "events:register": MISSING,
     "events:ics": MISSING,
+    # The event desk: staff who may record check-ins (tests/events/test_check_in_desk.py tries each user).
+    "events:check_in": CHECK_IN_DESK,
+    "events:check_in_list": CHECK_IN_DESK,
     # The members' database.
     "database": MEMBERS_ONLY,
     "experts:list": MEMBERS_ONLY,
@@ -157,6 +162,8 @@ TABLE = {
     "admin:projects_cooperationproject_process_import": (302, 302, 302, 302, 405),
     "admin:members_membership_changelist": STAFF_ONLY,
     "admin:members_newsissue_changelist": STAFF_ONLY,
+    # Check-ins are made at the event desk, never typed in the admin.
+    "admin:events_checkin_add": (302, 302, 302, 302, 403),
     # Members file their requests from the committee's page; staff only decide them.
     "admin:members_committeerequest_add": (302, 302, 302, 302, 403),
 }
