@@ -1,5 +1,8 @@
 from events.models.activities import ActivityForeword
+from events.models.changes import ChangeNotice
+from events.models.deliveries import EventMailDelivery
 from events.models.events import Event, Material, Registration, Speaker
+from events.models.messages import EventMessage
 from events.models.news import NewsArticle, NewsAttachment
 from events.models.pages import Page
 from events.models.pending import PendingRegistration
@@ -7,7 +10,10 @@ from events.models.publishing import PublicationStatus
 
 __all__ = [
     "ActivityForeword",
+    "ChangeNotice",
     "Event",
+    "EventMailDelivery",
+    "EventMessage",
     "Material",
     "NewsArticle",
     "NewsAttachment",
