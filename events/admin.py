@@ -12,6 +12,8 @@ from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
 from events import registrations
 from events.admin_checkins import CheckInAdmin  # noqa: F401 (registers the admin)
+from events.admin_messages import EventMessageAdmin  # noqa: F401 (registers the admin)
+from events.admin_notices import NOTIFY_FIELDSET, noticing_admin_save, notify_registrants_field
 from events.models import (
     ActivityForeword,
     Event,
@@ -131,6 +133,7 @@ EVENT_FIELDSETS = [
     (_("Organisers"), {"fields": ["co_organisers"]}),
     (_("Countries"), {"fields": ["countries"]}),
     (_("After the event"), {"fields": ["attendance", "online_attendance", "report_ja", "report_en"]}),
+    NOTIFY_FIELDSET,
 ]
 
 
@@ -142,6 +145,7 @@ class EventAdminForm(forms.ModelForm):
     """
 
     local_time_fields = ["starts_at", "ends_at"]
+    notify_registrants = notify_registrants_field()
 
     class Meta:
         model = Event
@@ -191,9 +195,14 @@ class EventAdmin(HistoryAdmin):
     def view_on_site(self, obj):
         return obj.get_absolute_url()
 
+    def get_fieldsets(self, request, obj=None):
+        # A new event has no one to tell yet.
+        return self.fieldsets if obj else [fieldset for fieldset in self.fieldsets if fieldset != NOTIFY_FIELDSET]
+
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
-            super().save_model(request, obj, form, change)
+            with noticing_admin_save(self, request, obj, form, change):
+                super().save_model(request, obj, form, change)
             if change and "capacity" in form.changed_data:
                 # A larger hall: the waiting list moves up at once.
                 event = Event.objects.select_for_update().get(pk=obj.pk)

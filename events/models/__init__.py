@@ -1,6 +1,9 @@
 from events.models.activities import ActivityForeword
+from events.models.changes import ChangeNotice
 from events.models.checkins import CheckIn, CheckInPass
+from events.models.deliveries import EventMailDelivery
 from events.models.events import Event, Material, Registration, Speaker
+from events.models.messages import EventMessage
 from events.models.news import NewsArticle, NewsAttachment
 from events.models.pages import Page
 from events.models.pending import PendingRegistration
@@ -8,9 +11,12 @@ from events.models.publishing import PublicationStatus
 
 __all__ = [
     "ActivityForeword",
+    "ChangeNotice",
     "CheckIn",
     "CheckInPass",
     "Event",
+    "EventMailDelivery",
+    "EventMessage",
     "Material",
     "NewsArticle",
     "NewsAttachment",

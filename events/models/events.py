@@ -162,6 +162,9 @@ class Event(BilingualTitleMixin, models.Model):
     )
     report_ja = models.TextField(_("report (Japanese)"), blank=True, help_text=_("Markdown, after the event."))
     report_en = models.TextField(_("report (English)"), blank=True, help_text=_("Markdown, after the event."))
+    # The iCalendar SEQUENCE: moved on whenever the date, place, link or status changes (events.changes),
+    # so that a calendar replaces the entry it holds rather than keep the old one.
+    calendar_sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

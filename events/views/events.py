@@ -29,7 +29,7 @@ LIST_FIELDS = [
     "venue_name_ja",
     "venue_name_en",
 ]
-CALENDAR_FIELDS = [*LIST_FIELDS, "venue_address_ja", "venue_address_en", "updated_at"]
+CALENDAR_FIELDS = [*LIST_FIELDS, "venue_address_ja", "venue_address_en", "updated_at", "calendar_sequence"]
 ABOUT_LIMIT = 5
 
 

@@ -166,6 +166,11 @@ TABLE = {
     "admin:events_checkin_add": (302, 302, 302, 302, 403),
     # Members file their requests from the committee's page; staff only decide them.
     "admin:members_committeerequest_add": (302, 302, 302, 302, 403),
+    # Change notices are made by saving an event, never by hand (tests/events/test_change_notices_admin.py).
+    "admin:events_changenotice_add": (302, 302, 302, 302, 403),
+    # Previewing and sending messages to registrants: each role's answer in tests/events/test_event_messages_admin.py.
+    "admin:events_eventmessage_preview": ADMIN,
+    "admin:events_eventmessage_send": ADMIN,
 }
 NAMESPACE_RULES = {"admin": ADMIN}
 
