@@ -27,6 +27,8 @@ MEMBERS_ONLY_MISSING = (302, 403, 404, 403, 404)
 STAFF_ONLY = (302, 302, 302, 302, 200)
 POST_ONLY = (405, 405, 405, 405, 405)
 NOT_A_REPRESENTATIVE = (302, 403, 403, 403, 403)
+# A member's own expert record: for active members (staff accounts here hold no membership).
+EXPERT_KEEPERS_ONLY = (302, 403, 200, 403, 403)
 # Staff reach every admin page; object pages for objects that do not exist redirect or 404.
 ADMIN = (302, 302, 302, 302, {200, 302, 404})
 
@@ -121,7 +123,14 @@ TABLE = {
     "mfa_edit_webauthn": (302, 302, 302, 302, 302),
     # The member's own pages.
     "members:home": SIGNED_IN,
-    "members:expert": MEMBERS_ONLY_MISSING,
+    # The member's own expert record (tests/experts/test_own_*.py): the fixed member keeps none, so the edit
+    # form sends them to the record's page, and the record to claim does not exist.
+    "members:expert": EXPERT_KEEPERS_ONLY,
+    "members:expert_edit": (302, 403, 302, 403, 403),
+    "members:expert_claim": (302, 403, 404, 403, 403),
+    "members:expert_request": EXPERT_KEEPERS_ONLY,
+    "members:expert_withdraw": POST_ONLY,
+    "members:expert_confirm": BAD_TOKEN,
     "members:unsubscribe": (400, 400, 400, 400, 400),
     # Staff accounts here hold no membership: nothing to withdraw.
     "members:withdraw": (302, 200, 200, 200, 409),
@@ -159,6 +168,9 @@ TABLE = {
     "admin:members_newsissue_changelist": STAFF_ONLY,
     # Members file their requests from the committee's page; staff only decide them.
     "admin:members_committeerequest_add": (302, 302, 302, 302, 403),
+    # Members file claims of expert records and requests for new ones from their own page; staff only decide them.
+    "admin:experts_expertclaim_add": (302, 302, 302, 302, 403),
+    "admin:experts_expertrecordrequest_add": (302, 302, 302, 302, 403),
 }
 NAMESPACE_RULES = {"admin": ADMIN}
 
