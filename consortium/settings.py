@@ -284,6 +284,11 @@ if APPLICATION_REMINDER_DAYS < 1:
 ORGANISATION_ACCOUNT_LIMIT = env_int("DJANGO_ORGANISATION_ACCOUNT_LIMIT", 10)
 if ORGANISATION_ACCOUNT_LIMIT < 1:
     raise ImproperlyConfigured("DJANGO_ORGANISATION_ACCOUNT_LIMIT must be 1 or more.")
+# The yearly request to experts to confirm their records (experts.confirmation) is not repeated within
+# this many days, while the expert neither confirms nor updates the record.
+EXPERT_CONFIRMATION_ASK_AGAIN_DAYS = env_int("DJANGO_EXPERT_CONFIRMATION_ASK_AGAIN_DAYS", 30)
+if EXPERT_CONFIRMATION_ASK_AGAIN_DAYS < 1:
+    raise ImproperlyConfigured("DJANGO_EXPERT_CONFIRMATION_ASK_AGAIN_DAYS must be 1 or more.")
 
 # The map of sites and projects (static/js/map.js over vendored Leaflet): any
 # tile server with the usual {z}/{x}/{y} address; its host joins img-src below.

@@ -3,7 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.admin import DatabaseSearchAdmin, ImportExportHistoryAdmin, PreloadedAutocompleteInline
 from consortium.history_admin import HistoryAdmin
-from experts.models import Expert, Specialty
+from experts.admin_claims import ExpertClaimAdmin  # noqa: F401 (registers the admin)
+from experts.admin_filters import ConfirmationFilter, MemberAccountFilter
+from experts.forms import ExpertAdminForm
+from experts.models import Expert, Publication, Specialty
 from experts.resources import ExpertResource
 from projects.models import Participation
 from search.columns import searched_fields
@@ -28,17 +31,29 @@ class ProjectParticipationInline(PreloadedAutocompleteInline, admin.TabularInlin
     verbose_name_plural = _("projects")
 
 
+class PublicationInline(admin.TabularInline):
+    model = Publication
+    fields = ["citation", "year", "url", "doi", "order"]
+    extra = 0
+
+
 @admin.register(Expert)
 class ExpertAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
     resource_classes = [ExpertResource]
-    list_display = ["name_kanji", "name_roman", "organization", "specialty_names", "visibility", "updated_at"]
+    form = ExpertAdminForm
+    list_display = [
+        "name_kanji", "name_roman", "organization", "specialty_names", "visibility", "confirmed_at", "updated_at",
+    ]  # fmt: skip
     list_display_links = ["name_kanji", "name_roman"]
     list_select_related = ["organization"]
-    list_filter = ["visibility", "specialties", "organization__kind", "countries__unesco_region"]
+    list_filter = [
+        "visibility", MemberAccountFilter, ConfirmationFilter, "specialties", "organization__kind",
+        "countries__unesco_region",
+    ]  # fmt: skip
     search_fields = searched_fields(Expert)
     autocomplete_fields = ["organization", "specialties", "countries", "languages", "user"]
-    readonly_fields = ["created_at", "updated_at"]
-    inlines = [ProjectParticipationInline]
+    readonly_fields = ["created_at", "updated_at", "confirmation_asked_at"]
+    inlines = [PublicationInline, ProjectParticipationInline]
     fieldsets = [
         (
             _("Full name"),
@@ -54,7 +69,19 @@ class ExpertAdmin(DatabaseSearchAdmin, ImportExportHistoryAdmin):
         (_("Expertise"), {"fields": ["specialties", "countries", "languages"]}),
         (_("Biography"), {"fields": [("biography_ja", "biography_en")]}),
         (_("Contact"), {"fields": [("email", "phone")]}),
-        (_("Record"), {"fields": ["user", "visibility", ("created_at", "updated_at")]}),
+        (_("Researcher identifiers"), {"fields": [("orcid", "researchmap_id", "kaken_number")]}),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    "user",
+                    "visibility",
+                    "staff_note",
+                    ("confirmed_at", "confirmation_asked_at"),
+                    ("created_at", "updated_at"),
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):

@@ -10,6 +10,9 @@ from simple_history.models import HistoricalRecords
 from consortium.bilingual import BilingualNameMixin, Localized, current_language, localized_names
 from consortium.models import Country
 from consortium.visibility import Visibility
+from experts import identifiers
+from experts.models_claims import ExpertClaim, ExpertRecordRequest  # noqa: F401 (registered with the app)
+from experts.models_publications import Publication  # noqa: F401 (registered with the app)
 from members.access import VisibleQuerySet
 from search import readings
 from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields
@@ -122,6 +125,43 @@ class Expert(models.Model):
     visibility = models.CharField(
         _("visibility"), max_length=8, choices=Visibility.choices, default=Visibility.MEMBERS
     )
+    orcid = models.CharField(
+        _("ORCID iD"),
+        max_length=19,
+        blank=True,
+        validators=[identifiers.validate_orcid],
+        help_text=_("Sixteen characters, such as 0000-0002-1825-0097."),
+    )
+    researchmap_id = models.CharField(
+        _("researchmap ID"),
+        max_length=20,
+        blank=True,
+        validators=[identifiers.validate_researchmap],
+        help_text=_("The end of the researchmap address: https://researchmap.jp/<ID>."),
+    )
+    kaken_number = models.CharField(
+        _("KAKEN researcher number"),
+        max_length=8,
+        blank=True,
+        validators=[identifiers.validate_kaken],
+        help_text=_("The eight-digit researcher number (e-Rad)."),
+    )
+    staff_note = models.TextField(
+        _("staff notes"), blank=True, help_text=_("For staff only: never shown to members or to the expert.")
+    )
+    confirmed_at = models.DateField(
+        _("last confirmed by the expert"),
+        null=True,
+        blank=True,
+        help_text=_("The day the expert last said that this record is correct, or saved it themselves."),
+    )
+    confirmation_asked_at = models.DateTimeField(
+        _("confirmation last asked"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the expert was last asked by e-mail to confirm this record."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_text, search_bigrams, search_document = generated_search_fields(
@@ -135,7 +175,8 @@ class Expert(models.Model):
     history = HistoricalRecords(
         m2m_fields=[specialties, countries, languages],
         # The reading is made from the names, which the history keeps.
-        excluded_fields=[*SEARCH_COLUMNS, "name_reading"],
+        # When the expert was last asked is the yearly command's bookkeeping, not a change of the record.
+        excluded_fields=[*SEARCH_COLUMNS, "name_reading", "confirmation_asked_at"],
     )
 
     objects = ExpertQuerySet.as_manager()
@@ -151,6 +192,25 @@ class Expert(models.Model):
                 name="expert_has_a_family_name",
                 violation_error_message=_("Give the family name in kanji or in roman letters."),
             ),
+            # A researcher identifier names one person, so one record: a second record with it is a duplicate.
+            models.UniqueConstraint(
+                fields=["orcid"],
+                condition=~models.Q(orcid=""),
+                name="expert_orcid_unique",
+                violation_error_message=_("Another expert record has this ORCID iD."),
+            ),
+            models.UniqueConstraint(
+                fields=["researchmap_id"],
+                condition=~models.Q(researchmap_id=""),
+                name="expert_researchmap_unique",
+                violation_error_message=_("Another expert record has this researchmap ID."),
+            ),
+            models.UniqueConstraint(
+                fields=["kaken_number"],
+                condition=~models.Q(kaken_number=""),
+                name="expert_kaken_unique",
+                violation_error_message=_("Another expert record has this KAKEN researcher number."),
+            ),
         ]
         indexes = [
             # The list pages' name orders, every key of each (experts.filters), so that a page of a browse is
@@ -165,6 +225,10 @@ class Expert(models.Model):
             ),
             # "Recently updated" sort.
             models.Index(fields=["-updated_at"], name="expert_updated_idx"),
+            # The records whose experts are due to confirm them (experts.confirmation), and the admin's filter.
+            models.Index(
+                fields=["confirmed_at"], condition=models.Q(user__isnull=False), name="expert_claimed_confirmed_idx"
+            ),
             # Search: English words; substrings of 3+ characters; Japanese two-character words.
             GinIndex(fields=["search_document"], name="expert_search_document_idx"),
             GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="expert_search_trgm_idx"),
@@ -193,6 +257,18 @@ class Expert(models.Model):
             family_en=self.family_name_en,
             given_en=self.given_name_en,
         )
+
+    @property
+    def identifier_links(self):
+        """(label, identifier, address) of each researcher identifier the record holds."""
+        links = []
+        if self.orcid:
+            links.append(("ORCID iD", self.orcid, identifiers.orcid_url(self.orcid)))
+        if self.researchmap_id:
+            links.append(("researchmap", self.researchmap_id, identifiers.researchmap_url(self.researchmap_id)))
+        if self.kaken_number:
+            links.append((_("KAKEN researcher number"), self.kaken_number, identifiers.kaken_url(self.kaken_number)))
+        return links
 
     @property
     def name_ja(self):

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
+from experts import claims
 from experts.exports import ExpertExport
 from experts.filters import ExpertFilterSet
 from experts.models import Expert
@@ -46,5 +47,8 @@ def expert_detail(request, pk):
         "specialties": expert.specialties.all(),
         "countries": expert.countries.all(),
         "languages": expert.languages.all(),
+        "publications": expert.publications.all(),
+        "is_own": expert.user_id is not None and expert.user_id == request.user.pk,
+        "may_claim": claims.may_claim(request.user, expert),
     }
     return render(request, "experts/expert_detail.html", context)

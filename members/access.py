@@ -308,3 +308,41 @@ def check_in_staff_required(view):
         return response
 
     return wrapper
+
+
+# Own expert records ------------------------------------------------------------
+#
+# An expert who is a member claims their record, or asks for one, edits it and confirms it once a year.
+# Ownership decides which record (``Expert.user``), whatever its visibility; the membership decides whether.
+
+
+def may_keep_expert_record(user):
+    """An active member: who may claim, ask for, edit and confirm their own expert record. Staff accounts
+    hold no membership, so keep none (they edit every record in the admin)."""
+    return holds_active_membership(user)
+
+
+def expert_keeper_required(view):
+    """Guard for the pages where a member keeps their own expert record.
+
+    Anonymous visitors are sent to sign in; anyone else who may not keep a record (no active
+    membership) gets the page that explains their membership. Never cached.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not may_keep_expert_record(request.user):
+            response = render(
+                request,
+                "members/membership_required.html",
+                {"membership": getattr(request.user, "membership", None)},
+                status=403,
+            )
+        else:
+            response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapper

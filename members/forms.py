@@ -1,5 +1,5 @@
-"""Forms a person fills in about their own membership: the application, their
-preferences and, where they have one, their own expert record."""
+"""Forms a person fills in about their own membership: the application and their preferences
+(their own expert record: experts.forms)."""
 
 from allauth.account.forms import SignupForm
 from allauth.core import ratelimit
@@ -8,7 +8,6 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import current_language
-from experts.models import Expert
 from members import committee_requests
 from members.models import Committee, Membership, Organization
 
@@ -138,28 +137,6 @@ class PreferencesForm(forms.Form):
         if self.membership is not None:
             self.membership.news_opt_in = self.cleaned_data["news_opt_in"]
             self.membership.save(update_fields=["news_opt_in"])
-
-
-class OwnExpertRecordForm(forms.ModelForm):
-    """The parts of their expert record a member keeps up to date themselves."""
-
-    class Meta:
-        model = Expert
-        fields = [
-            "department",
-            "position_ja",
-            "position_en",
-            "specialties",
-            "biography_ja",
-            "biography_en",
-            "email",
-            "phone",
-        ]
-        widgets = {
-            "specialties": forms.CheckboxSelectMultiple,
-            "biography_ja": forms.Textarea({"rows": 6}),
-            "biography_en": forms.Textarea({"rows": 6}),
-        }
 
 
 class WithdrawalForm(forms.Form):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from members import directory, invitation_views, organisation_views, views
 
@@ -6,7 +6,8 @@ app_name = "members"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("expert/", views.expert_record, name="expert"),
+    # The member's own expert record: claiming, asking for, editing and confirming it (experts.self_service).
+    path("expert/", include("experts.own_urls")),
     path("withdraw/", views.withdraw, name="withdraw"),
     path("apply-again/", views.apply_again, name="apply_again"),
     path("news/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

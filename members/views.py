@@ -1,8 +1,8 @@
-"""The member's own pages: membership, preferences, own expert record, unsubscribing."""
+"""The member's own pages: membership, preferences, unsubscribing (their expert record: experts.self_service)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from experts.models import Expert
 from members import approval, newsletter
-from members.access import member_required, represented_organisation
-from members.forms import OwnExpertRecordForm, PreferencesForm, WithdrawalForm
+from members.access import may_keep_expert_record, represented_organisation
+from members.forms import PreferencesForm, WithdrawalForm
 from members.models import CommitteeRequest, Membership
 
 
@@ -49,6 +49,7 @@ def home(request):
         "history": _status_history(membership) if membership else [],
         "form": form,
         "expert": expert,
+        "may_keep_expert_record": may_keep_expert_record(request.user),
         "seats": request.user.committee_seats.select_related("committee").order_by("committee"),
         "committee_requests": request.user.committee_requests.filter(
             status=CommitteeRequest.Status.PENDING
@@ -87,24 +88,6 @@ def apply_again(request):
     if approval.apply_again(_membership_of(request.user)):
         messages.success(request, _("Your application has been sent to the secretariat."))
     return redirect("members:home")
-
-
-@member_required
-@require_http_methods(["GET", "POST"])
-def expert_record(request):
-    """The member edits their own expert record; the change joins the record's history.
-
-    Ownership, not the database's visibility rule, decides here: a member
-    may edit their own record whatever its visibility, and no one else's.
-    """
-    expert = get_object_or_404(Expert, user=request.user)
-    form = OwnExpertRecordForm(request.POST if request.method == "POST" else None, instance=expert)
-    if request.method == "POST" and form.is_valid():
-        form.instance._change_reason = "Edited by the member on their own page"
-        form.save()
-        messages.success(request, _("Your expert record has been updated."))
-        return redirect("members:home")
-    return render(request, "members/expert_form.html", {"form": form, "expert": expert})
 
 
 @csrf_exempt  # The signed token is the credential: mail programs POST here without a session (RFC 8058).

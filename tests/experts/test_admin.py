@@ -94,6 +94,8 @@ def change_form_data(expert, **changes):
         "visibility": expert.visibility,
         "participations-TOTAL_FORMS": "0",
         "participations-INITIAL_FORMS": "0",
+        "publications-TOTAL_FORMS": "0",
+        "publications-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data

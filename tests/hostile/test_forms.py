@@ -46,7 +46,20 @@ FORMS = {
     "sign-in": ("/en/accounts/login/", {"login": "member@example.org", "password": PASSWORD}),
     "password reset": ("/en/accounts/password/reset/", {"email": "member@example.org"}),
     "member preferences": ("/en/members/", {"language": "en", "news_opt_in": "on"}),
+    "expert record request": (
+        "/en/members/expert/request/",
+        {
+            "family_name": "田中",
+            "family_name_en": "Tanaka",
+            "given_name_en": "Misaki",
+            "organization_name": "Tokyo University of the Arts",
+            "position_en": "Associate Professor",
+            "countries": "KH",
+            "message": "Murals of Central Asia.",
+        },
+    ),
 }
+SIGNED_IN = {"member preferences", "expert record request"}
 
 
 def bodies(valid):
@@ -96,7 +109,7 @@ def test_forms_answer_hostile_input_without_error_or_change(form_world, name):
     def check(body):
         cache.clear()  # the rate limits would otherwise answer 429 after a few examples
         client = Client()
-        if name == "member preferences":
+        if name in SIGNED_IN:
             client.force_login(form_world)
         before = row_counts()
         response = client.post(path, body, content_type="application/x-www-form-urlencoded")

@@ -6,6 +6,7 @@ from django.urls import reverse
 from experts.models import Expert
 from members import approval
 from members.models import Membership
+from tests.experts.own_records import form_data
 
 
 def test_member_page_shows_the_membership_and_is_not_cached(client, applicant):
@@ -44,18 +45,10 @@ def test_member_edits_own_expert_record_into_its_history(client, member, member_
     client.force_login(member)
     page = client.get(reverse("members:home"))
     assert reverse("members:expert") in page.content.decode()
-    response = client.post(
-        reverse("members:expert"),
-        {
-            "department": "Faculty of Letters",
-            "position_ja": "教授",
-            "position_en": "Professor",
-            "biography_ja": "",
-            "biography_en": "",
-            "email": "new@example.ac.jp",
-            "phone": "",
-        },
+    data = form_data(
+        member_expert, department="Faculty of Letters", position_en="Professor", email="new@example.ac.jp"
     )
+    response = client.post(reverse("members:expert_edit"), data)
     assert response.status_code == 302
     expert = Expert.objects.get(pk=member_expert.pk)
     assert expert.position_en == "Professor"
@@ -64,22 +57,25 @@ def test_member_edits_own_expert_record_into_its_history(client, member, member_
     assert latest.email == "new@example.ac.jp"
 
 
-def test_member_without_an_expert_record_gets_404(client, member):
+def test_member_without_an_expert_record_is_offered_to_claim_one_or_ask_for_one(client, member):
     client.force_login(member)
-    assert client.get(reverse("members:expert")).status_code == 404
+    assert reverse("members:expert") in client.get(reverse("members:home")).content.decode()
+    page = client.get(reverse("members:expert"))
+    assert page.status_code == 200
+    assert reverse("members:expert_request") in page.content.decode()
 
 
 @pytest.mark.parametrize("decision", [approval.SUSPEND, approval.WITHDRAW])
 def test_suspension_or_withdrawal_ends_access_on_the_next_request(client, member, member_expert, staff, decision):
     client.force_login(member)
-    first = client.get(reverse("members:expert"))
+    first = client.get(reverse("members:expert_edit"))
     assert first.status_code == 200
     assert "no-store" in first["Cache-Control"]
     assert member_expert.email in first.content.decode()
 
     assert approval.decide(member.membership, decision, by=staff)
 
-    response = client.get(reverse("members:expert"))
+    response = client.get(reverse("members:expert_edit"))
     assert response.status_code == 403
     assert response.templates[0].name == "members/membership_required.html"
     assert member_expert.email not in response.content.decode()

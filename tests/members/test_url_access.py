@@ -29,6 +29,8 @@ POST_ONLY = (405, 405, 405, 405, 405)
 NOT_A_REPRESENTATIVE = (302, 403, 403, 403, 403)
 # Staff who may check people in, for an event that does not exist; everyone else is refused first.
 CHECK_IN_DESK = (302, 403, 403, 403, 404)
+# A member's own expert record: for active members (staff accounts here hold no membership).
+EXPERT_KEEPERS_ONLY = (302, 403, 200, 403, 403)
 # Staff reach every admin page; object pages for objects that do not exist redirect or 404.
 ADMIN = (302, 302, 302, 302, {200, 302, 404})
 
@@ -126,7 +128,14 @@ TABLE = {
     "mfa_edit_webauthn": (302, 302, 302, 302, 302),
     # The member's own pages.
     "members:home": SIGNED_IN,
-    "members:expert": MEMBERS_ONLY_MISSING,
+    # The member's own expert record (tests/experts/test_own_*.py): the fixed member keeps none, so the edit
+    # form sends them to the record's page, and the record to claim does not exist.
+    "members:expert": EXPERT_KEEPERS_ONLY,
+    "members:expert_edit": (302, 403, 302, 403, 403),
+    "members:expert_claim": (302, 403, 404, 403, 403),
+    "members:expert_request": EXPERT_KEEPERS_ONLY,
+    "members:expert_withdraw": POST_ONLY,
+    "members:expert_confirm": BAD_TOKEN,
     "members:unsubscribe": (400, 400, 400, 400, 400),
     # Staff accounts here hold no membership: nothing to withdraw.
     "members:withdraw": (302, 200, 200, 200, 409),
@@ -171,6 +180,9 @@ TABLE = {
     # Previewing and sending messages to registrants: each role's answer in tests/events/test_event_messages_admin.py.
     "admin:events_eventmessage_preview": ADMIN,
     "admin:events_eventmessage_send": ADMIN,
+    # Members file claims of expert records and requests for new ones from their own page; staff only decide them.
+    "admin:experts_expertclaim_add": (302, 302, 302, 302, 403),
+    "admin:experts_expertrecordrequest_add": (302, 302, 302, 302, 403),
 }
 NAMESPACE_RULES = {"admin": ADMIN}
 
