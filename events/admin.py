@@ -48,7 +48,9 @@ class NewsArticleAdmin(HistoryAdmin):
         (_("English"), {"fields": ["title_en", "summary_en", "body_en", "image_alt_en"]}),
         (_("Image"), {"fields": ["image"]}),
         (_("Countries"), {"fields": ["countries"]}),
+        (_("Topics"), {"fields": ["topics"]}),
     ]
+    filter_horizontal = ["topics"]
     actions = ["publish_now"]
 
     @admin.action(description=_("Publish the selected articles now"), permissions=["change"])
@@ -129,6 +131,7 @@ EVENT_FIELDSETS = [
     ),
     (_("Organisers"), {"fields": ["co_organisers"]}),
     (_("Countries"), {"fields": ["countries"]}),
+    (_("Topics"), {"fields": ["topics"]}),
     (_("After the event"), {"fields": ["attendance", "report_ja", "report_en"]}),
 ]
 
@@ -184,6 +187,7 @@ class EventAdmin(HistoryAdmin):
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["co_organisers", "countries"]
+    filter_horizontal = ["topics"]
     inlines = [SpeakerInline, MaterialInline]
     fieldsets = EVENT_FIELDSETS
 

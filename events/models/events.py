@@ -130,6 +130,13 @@ class Event(BilingualTitleMixin, models.Model):
         related_name="events",
         help_text=_("The countries the event is about; it is listed on their country pages."),
     )
+    topics = models.ManyToManyField(
+        "experts.Specialty",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="events",
+        help_text=_("The fields of the experts' vocabulary it concerns; subscribers to a topic hear of it."),
+    )
     takes_registrations = models.BooleanField(_("takes registrations"), default=True)
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit. Beyond it, a waiting list.")
@@ -144,7 +151,7 @@ class Event(BilingualTitleMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=["co_organisers", "countries"])
+    history = HistoricalRecords(m2m_fields=["co_organisers", "countries", "topics"])
 
     objects = EventQuerySet.as_manager()
 
