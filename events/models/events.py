@@ -17,7 +17,7 @@ from consortium.uploads import validate_document
 from events.markup import render_markdown
 from events.models.publishing import SLUG_HELP, BilingualTitleMixin
 from events.tokens import MANAGE_GRACE, manage_url
-from members.access import sees_staff_only
+from members.access import receives_members_only_news, sees_staff_only
 
 
 def validate_time_zone(name):
@@ -56,6 +56,11 @@ class EventQuerySet(models.QuerySet):
     def previewable_by(self, user):
         """Staff may open drafts as a preview; everyone else sees announced events."""
         return self.all() if sees_staff_only(user) else self.announced()
+
+    def told_to(self, user):
+        """The events ``user`` (None for a member of the public) is told of by e-mail: members-only ones
+        only while the access rule counts them as a member."""
+        return self if receives_members_only_news(user) else self.filter(audience=Event.Audience.PUBLIC)
 
     def with_confirmed_count(self):
         return self.annotate(
