@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
 from events import registrations
+from events.admin_subscriptions import DigestAdmin, SubscriberAdmin  # noqa: F401 (registers the admins)
 from events.models import (
     ActivityForeword,
     Event,

@@ -4,9 +4,13 @@ from events.models.news import NewsArticle, NewsAttachment
 from events.models.pages import Page
 from events.models.pending import PendingRegistration
 from events.models.publishing import PublicationStatus
+from events.models.subscriptions import Announcement, Digest, DigestEntry, Subscriber, Subscription
 
 __all__ = [
     "ActivityForeword",
+    "Announcement",
+    "Digest",
+    "DigestEntry",
     "Event",
     "Material",
     "NewsArticle",
@@ -16,4 +20,6 @@ __all__ = [
     "PublicationStatus",
     "Registration",
     "Speaker",
+    "Subscriber",
+    "Subscription",
 ]

@@ -58,6 +58,14 @@ TABLE = {
     "events:detail": MISSING,
     "events:register": MISSING,
     "events:ics": MISSING,
+    # Subscriptions (tests/events/test_subscription*.py): the form for everyone, an account's own list when
+    # signed in; removing one of one's own by POST; the e-mails' links and the calendars behind their secrets.
+    "subscriptions:index": PUBLIC,
+    "subscriptions:remove": (302, 405, 405, 405, 405),
+    "subscriptions:confirm": BAD_TOKEN,
+    "subscriptions:manage": BAD_TOKEN,
+    "subscriptions:unsubscribe": BAD_TOKEN,
+    "subscriptions:feed": MISSING,
     # The members' database.
     "database": MEMBERS_ONLY,
     "experts:list": MEMBERS_ONLY,
@@ -157,6 +165,9 @@ TABLE = {
     "admin:projects_cooperationproject_process_import": (302, 302, 302, 302, 405),
     "admin:members_membership_changelist": STAFF_ONLY,
     "admin:members_newsissue_changelist": STAFF_ONLY,
+    # Subscribers confirm their own addresses and the digest command writes the digests: neither is added by hand.
+    "admin:events_subscriber_add": (302, 302, 302, 302, 403),
+    "admin:events_digest_add": (302, 302, 302, 302, 403),
     # Members file their requests from the committee's page; staff only decide them.
     "admin:members_committeerequest_add": (302, 302, 302, 302, 403),
 }
