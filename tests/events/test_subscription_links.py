@@ -9,12 +9,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from consortium.link_secrets import digest, new_secret
 from consortium.models import Country, Region
 from events import subscriptions
 from events.models import Event, Subscriber, Subscription
 from experts.models import Specialty
 from members.models import Committee
 from tests.conftest import make_user
+from tests.consortium.test_rendering import english_msgids, problems_in
 from tests.events.conftest import make_event
 from tests.events.subscription_helpers import account_subscriber, public_subscriber
 
@@ -207,6 +209,30 @@ def test_an_unconfirmed_or_removed_subscription_has_no_calendar(client, cambodia
     closed = make_user("closed@example.org", status="active", is_active=False)
     gone = account_subscriber(closed, country=cambodia).subscriptions.get()
     assert feed(client, gone).status_code == 404
+
+
+def test_the_pages_behind_the_links_read_in_japanese(client, member, subscriber, cambodia):
+    """The pages only a link opens, which the URL × user matrix sees with bad tokens only."""
+    untranslated = english_msgids()
+    waiting = Subscription.objects.create(subscriber=subscriber, topic=Specialty.objects.get(code="history"))
+    waiting.token_hash = digest(token := new_secret())
+    waiting.save()
+    pages = [
+        manage_path(subscriber),
+        unsubscribe_path(subscriber),
+        unsubscribe_path(subscriber, subscriber.subscriptions.get(country=cambodia)),
+        reverse("subscriptions:confirm", args=[token]),
+    ]
+    found = []
+    for path in pages:
+        path = path.replace("/en/", "/ja/")
+        response = client.get(path)
+        assert response.status_code == 200, path
+        found += [f"{path}: {problem}" for problem in problems_in(response.content.decode(), "ja", untranslated)]
+    account_subscriber(member, country=cambodia)
+    client.force_login(member)
+    found += problems_in(client.get("/ja/subscriptions/").content.decode(), "ja", untranslated)
+    assert found == []
 
 
 def queries_for(client, path):
