@@ -96,16 +96,22 @@ def subscriber_for_user(user):
 def subscribe_account(user, choice, now=None):
     """Add a confirmed subscription for a signed-in person; SubscriptionRefused("duplicate" or "limit")."""
     now = now or timezone.now()
-    subscriber = subscriber_for_user(user)
-    if _same_choice(subscriber, choice).filter(confirmed_at__isnull=False).exists():
-        raise SubscriptionRefused("duplicate")
-    _check_room(subscriber)
     with transaction.atomic():
+        subscriber = _locked(subscriber_for_user(user))
+        if _same_choice(subscriber, choice).filter(confirmed_at__isnull=False).exists():
+            raise SubscriptionRefused("duplicate")
         # An unconfirmed request for the same choice (made while signed out) is confirmed by this one.
         _same_choice(subscriber, choice).delete()
+        _check_room(subscriber)
         subscription = Subscription.objects.create(subscriber=subscriber, confirmed_at=now, **_fields(choice))
         _start_digests(subscriber, now)
     return subscription
+
+
+def _locked(subscriber):
+    """The subscriber again, locked until the transaction ends: two requests for one address (a double
+    click) change its subscriptions one after the other, never into the same unique row at once."""
+    return Subscriber.objects.select_for_update(of=("self",)).select_related("user").get(pk=subscriber.pk)
 
 
 def _fields(choice):
@@ -137,6 +143,7 @@ def request_public(email, choice, language):
                     subscriber = Subscriber.objects.create(email=email, language=language)
             except IntegrityError:
                 subscriber = Subscriber.objects.for_address(email)
+        subscriber = _locked(subscriber)
         same = _same_choice(subscriber, choice)
         if same.filter(confirmed_at__isnull=False).exists():
             return "already", subscriber, None
