@@ -21,8 +21,12 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
-# The secret part of e-mailed links: registration confirmation and management, e-mail news unsubscribe.
-SECRET_PATH = re.compile(r"(/events/registration/(?:confirm/)?|/news/unsubscribe/)[^/?#\s\"]+")
+# The secret part of e-mailed links: registration confirmation and management, e-mail news unsubscribe,
+# subscriptions' confirmation, manage and unsubscribe links and their calendars' addresses.
+SECRET_PATH = re.compile(
+    r"(/events/registration/(?:confirm/)?|/news/unsubscribe/|/subscriptions/(?:confirm|manage|unsubscribe|calendar)/)"
+    r"[^/?#\s\"]+"
+)
 
 
 class RedactingLogger(Logger):

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("about/", include("events.urls.pages")),
     path("news/", include("events.urls.news")),
     path("events/", include("events.urls.events")),
+    path("subscriptions/", include("events.urls.subscriptions")),
     path("statistics/", statistics.statistics, name="statistics"),
     path("search/", site_views.site_search, name="site_search"),
     path("countries/", include("consortium.country_urls")),

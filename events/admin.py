@@ -14,6 +14,7 @@ from events import registrations
 from events.admin_checkins import CheckInAdmin  # noqa: F401 (registers the admin)
 from events.admin_messages import EventMessageAdmin  # noqa: F401 (registers the admin)
 from events.admin_notices import NOTIFY_FIELDSET, noticing_admin_save, notify_registrants_field
+from events.admin_subscriptions import DigestAdmin, SubscriberAdmin  # noqa: F401 (registers the admins)
 from events.models import (
     ActivityForeword,
     Event,
@@ -51,7 +52,9 @@ class NewsArticleAdmin(HistoryAdmin):
         (_("English"), {"fields": ["title_en", "summary_en", "body_en", "image_alt_en"]}),
         (_("Image"), {"fields": ["image"]}),
         (_("Countries"), {"fields": ["countries"]}),
+        (_("Topics"), {"fields": ["topics"]}),
     ]
+    filter_horizontal = ["topics"]
     actions = ["publish_now"]
 
     @admin.action(description=_("Publish the selected articles now"), permissions=["change"])
@@ -132,6 +135,7 @@ EVENT_FIELDSETS = [
     ),
     (_("Organisers"), {"fields": ["co_organisers"]}),
     (_("Countries"), {"fields": ["countries"]}),
+    (_("Topics"), {"fields": ["topics"]}),
     (_("After the event"), {"fields": ["attendance", "online_attendance", "report_ja", "report_en"]}),
     NOTIFY_FIELDSET,
 ]
@@ -189,6 +193,7 @@ class EventAdmin(HistoryAdmin):
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["co_organisers", "countries"]
+    filter_horizontal = ["topics"]
     inlines = [SpeakerInline, MaterialInline]
     fieldsets = EVENT_FIELDSETS
 

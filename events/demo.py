@@ -14,7 +14,17 @@ from events.demo_content.events import EVENTS, SPEAKERS, SYMPOSIUM_PROGRAMME_EN,
 from events.demo_content.news import NEWS, NEWS_COUNTRIES
 from events.demo_content.pages import PAGES
 from events.models import Event, Material, NewsArticle, Page, PublicationStatus, Registration, Speaker
+from experts.models import Specialty
 from members.models import Organization
+
+# The topics (specialty codes) of the demo's news and events, for subscriptions by topic.
+TOPICS = {
+    "seminar-report-earthen-architecture": ["stone-earthen-architecture"],
+    "annual-symposium-disasters-and-heritage": ["disaster-risk-management"],
+    "seminar-museum-collections-conflict": ["museums-collections"],
+    "workshop-digital-documentation-bangkok": ["documentation-digital"],
+    "annual-symposium-climate-and-heritage": ["heritage-management"],
+}
 
 FAMILY_NAMES = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "松本"]
 GIVEN_NAMES = ["陽子", "健一", "美咲", "大輔", "直子", "翔太", "由美", "隆", "彩", "浩二", "真理", "悠"]
@@ -53,12 +63,14 @@ def seed(rng, stdout):
             },
         )
         article.countries.set(Country.objects.filter(code__in=NEWS_COUNTRIES.get(slug, [])))
+        article.topics.set(Specialty.objects.filter(code__in=TOPICS.get(slug, [])))
 
     organisations = list(Organization.objects.order_by("pk").values_list("pk", flat=True)[:40])
     registrations = 0
     for spec in EVENTS:
         event = _event(spec, now)
         event.countries.set(Country.objects.filter(code__in=spec.get("countries", [])))
+        event.topics.set(Specialty.objects.filter(code__in=TOPICS.get(spec["slug"], [])))
         if organisations:
             event.co_organisers.set(rng.sample(organisations, k=min(2, len(organisations))))
         registrations += _registrations(rng, event, spec["registrations"])

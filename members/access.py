@@ -129,6 +129,13 @@ def member_required(view):
     return wrapper
 
 
+def receives_members_only_news(user):
+    """Whether e-mails to ``user`` (None for a member of the public) may tell of what is for members only
+    (members-only events), asked when each e-mail is made: active members and staff; not a public
+    subscriber, an applicant, or a member whose membership lapsed or was suspended."""
+    return access_level(user) >= Level.MEMBER
+
+
 # Records ---------------------------------------------------------------------
 
 

@@ -8,12 +8,16 @@ from events.models.news import NewsArticle, NewsAttachment
 from events.models.pages import Page
 from events.models.pending import PendingRegistration
 from events.models.publishing import PublicationStatus
+from events.models.subscriptions import Announcement, Digest, DigestEntry, Subscriber, Subscription
 
 __all__ = [
     "ActivityForeword",
+    "Announcement",
     "ChangeNotice",
     "CheckIn",
     "CheckInPass",
+    "Digest",
+    "DigestEntry",
     "Event",
     "EventMailDelivery",
     "EventMessage",
@@ -25,4 +29,6 @@ __all__ = [
     "PublicationStatus",
     "Registration",
     "Speaker",
+    "Subscriber",
+    "Subscription",
 ]

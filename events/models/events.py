@@ -20,7 +20,7 @@ from events.markup import render_markdown
 from events.models.checkins import CheckIn, check_in_count
 from events.models.publishing import SLUG_HELP, BilingualTitleMixin
 from events.tokens import MANAGE_GRACE, manage_url
-from members.access import sees_staff_only
+from members.access import receives_members_only_news, sees_staff_only
 
 
 def validate_time_zone(name):
@@ -59,6 +59,11 @@ class EventQuerySet(models.QuerySet):
     def previewable_by(self, user):
         """Staff may open drafts as a preview; everyone else sees announced events."""
         return self.all() if sees_staff_only(user) else self.announced()
+
+    def told_to(self, user):
+        """The events ``user`` (None for a member of the public) is told of by e-mail: members-only ones
+        only while the access rule counts them as a member."""
+        return self if receives_members_only_news(user) else self.filter(audience=Event.Audience.PUBLIC)
 
     def with_confirmed_count(self):
         return self.annotate(
@@ -140,6 +145,13 @@ class Event(BilingualTitleMixin, models.Model):
         related_name="events",
         help_text=_("The countries the event is about; it is listed on their country pages."),
     )
+    topics = models.ManyToManyField(
+        "experts.Specialty",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="events",
+        help_text=_("The fields of the experts' vocabulary it concerns; subscribers to a topic hear of it."),
+    )
     takes_registrations = models.BooleanField(_("takes registrations"), default=True)
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit. Beyond it, a waiting list.")
@@ -168,7 +180,7 @@ class Event(BilingualTitleMixin, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=["co_organisers", "countries"])
+    history = HistoricalRecords(m2m_fields=["co_organisers", "countries", "topics"])
 
     objects = EventQuerySet.as_manager()
 

@@ -64,10 +64,17 @@ class NewsArticle(BilingualTitleMixin, models.Model):
         related_name="news_articles",
         help_text=_("The countries the article is about; it is listed on their country pages."),
     )
+    topics = models.ManyToManyField(
+        "experts.Specialty",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="news_articles",
+        help_text=_("The fields of the experts' vocabulary it concerns; subscribers to a topic hear of it."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=["countries"])
+    history = HistoricalRecords(m2m_fields=["countries", "topics"])
 
     objects = NewsQuerySet.as_manager()
 

@@ -38,6 +38,10 @@ def test_a_worker_leaves_what_it_loaded_out_of_the_collectors_walks(restored_gc)
         "/en/events/registration/confirm/SECRETabc_-123/",
         "/ja/events/registration/SECRETabc_-123/",
         "/ja/members/news/unsubscribe/WzEsIlNFQ1JFVCJd:1w2:SECRETabc_-123/",
+        "/en/subscriptions/confirm/SECRETabc_-123/",
+        "/ja/subscriptions/manage/WzEsIlNFQ1JFVCJd:1w2:SECRETabc_-123/",
+        "/ja/subscriptions/unsubscribe/WzEsIlNFQ1JFVCIsMF0:1w2:SECRETabc_-123/",
+        "/en/subscriptions/calendar/SECRETabc_-123.ics",
     ],
 )
 def test_access_log_leaves_out_the_secret_of_emailed_links(tmp_path, path):

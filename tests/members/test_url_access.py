@@ -65,6 +65,14 @@ TABLE = {
     # The event desk: staff who may record check-ins (tests/events/test_check_in_desk.py tries each user).
     "events:check_in": CHECK_IN_DESK,
     "events:check_in_list": CHECK_IN_DESK,
+    # Subscriptions (tests/events/test_subscription*.py): the form for everyone, an account's own list when
+    # signed in; removing one of one's own by POST; the e-mails' links and the calendars behind their secrets.
+    "subscriptions:index": PUBLIC,
+    "subscriptions:remove": (302, 405, 405, 405, 405),
+    "subscriptions:confirm": BAD_TOKEN,
+    "subscriptions:manage": BAD_TOKEN,
+    "subscriptions:unsubscribe": BAD_TOKEN,
+    "subscriptions:feed": MISSING,
     # The members' database.
     "database": MEMBERS_ONLY,
     "experts:list": MEMBERS_ONLY,
@@ -173,6 +181,9 @@ TABLE = {
     "admin:members_newsissue_changelist": STAFF_ONLY,
     # Check-ins are made at the event desk, never typed in the admin.
     "admin:events_checkin_add": (302, 302, 302, 302, 403),
+    # Subscribers confirm their own addresses and the digest command writes the digests: neither is added by hand.
+    "admin:events_subscriber_add": (302, 302, 302, 302, 403),
+    "admin:events_digest_add": (302, 302, 302, 302, 403),
     # Members file their requests from the committee's page; staff only decide them.
     "admin:members_committeerequest_add": (302, 302, 302, 302, 403),
     # Change notices are made by saving an event, never by hand (tests/events/test_change_notices_admin.py).
