@@ -11,6 +11,8 @@ from django.utils.translation import ngettext
 from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
 from events import registrations
+from events.admin_questions import RegistrationQuestionInline
+from events.admin_registrations import RegistrationChangesMixin
 from events.models import (
     ActivityForeword,
     Event,
@@ -184,7 +186,7 @@ class EventAdmin(HistoryAdmin):
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["co_organisers", "countries"]
-    inlines = [SpeakerInline, MaterialInline]
+    inlines = [SpeakerInline, MaterialInline, RegistrationQuestionInline]
     fieldsets = EVENT_FIELDSETS
 
     def view_on_site(self, obj):
@@ -221,7 +223,7 @@ class MaterialAdmin(HistoryAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(HistoryAdmin):
+class RegistrationAdmin(RegistrationChangesMixin, HistoryAdmin):
     list_display = ["name", "email", "affiliation", "event", "status", "language", "created_at"]
     list_filter = ["status", "language", ("event", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "email", "affiliation", "event__title_ja", "event__title_en"]

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import emails
-from events.models import Event, PendingRegistration, Registration
+from events.models import Event, PendingRegistration, Registration, RegistrationAnswer
+from events.questions import kept_answers
 from members.access import can_use_database
 
 
@@ -45,8 +46,10 @@ def check_open_to(event, user, now=None):
         refuse("members_only")
 
 
-def register(event, *, base_url, email, name, affiliation="", language="ja", user=None):
-    """A confirmed place while there is room, else a place on the waiting list; the registrant is told by e-mail."""
+def register(event, *, base_url, email, name, affiliation="", language="ja", user=None, answers=None):
+    """A confirmed place while there is room, else a place on the waiting list; the registrant is told by e-mail.
+
+    ``answers`` (``{question pk: value}``, checked by the form) are kept with the registration."""
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         check_open_to(event, user)
@@ -62,6 +65,7 @@ def register(event, *, base_url, email, name, affiliation="", language="ja", use
             language=language,
             status=status,
         )
+        _keep_answers(event, registration, answers or {})
         transaction.on_commit(lambda: emails.send_registration_notice(registration, base_url))
     return registration
 
@@ -76,9 +80,21 @@ def confirm(pending, *, base_url):
         pending = PendingRegistration.objects.select_for_update().filter(pk=pending.pk).first()
         if pending is None:
             return None
-        registration = register(pending.event, base_url=base_url, **pending.details())
+        event = pending.event
+        answers = kept_answers(event.registration_questions.all(), pending.answers)
+        registration = register(event, base_url=base_url, answers=answers, **pending.details())
         pending.delete()
     return registration
+
+
+def _keep_answers(event, registration, answers):
+    # Only questions the event still has: one removed since the form was filled in takes its answer with it.
+    asked = set(event.registration_questions.filter(pk__in=answers).values_list("pk", flat=True))
+    RegistrationAnswer.objects.bulk_create(
+        RegistrationAnswer(registration=registration, question_id=pk, value=value)
+        for pk, value in answers.items()
+        if pk in asked
+    )
 
 
 def cancel(registration, *, base_url):

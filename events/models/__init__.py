@@ -4,6 +4,7 @@ from events.models.news import NewsArticle, NewsAttachment
 from events.models.pages import Page
 from events.models.pending import PendingRegistration
 from events.models.publishing import PublicationStatus
+from events.models.registration_questions import RegistrationAnswer, RegistrationQuestion
 
 __all__ = [
     "ActivityForeword",
@@ -15,5 +16,7 @@ __all__ = [
     "PendingRegistration",
     "PublicationStatus",
     "Registration",
+    "RegistrationAnswer",
+    "RegistrationQuestion",
     "Speaker",
 ]
