@@ -232,12 +232,6 @@ class RegistrationAdmin(RegistrationChangesMixin, HistoryAdmin):
     readonly_fields = ["created_at", "promoted_at", "cancelled_at", "reminder_sent_at"]
     actions = ["export_csv", "renew_manage_links"]
 
-    def save_model(self, request, obj, form, change):
-        if "status" in form.changed_data and obj.status == Registration.Status.CANCELLED:
-            # Cancelled by staff: the registrant's link is revoked, as when they cancel themselves.
-            obj.renew_manage_key()
-        super().save_model(request, obj, form, change)
-
     @admin.action(description=_("Revoke the registrants' links sent so far"), permissions=["change"])
     def renew_manage_links(self, request, queryset):
         renewed = list(queryset)

@@ -5,6 +5,8 @@ place at once and a cancellation hands its place to exactly one person on the
 waiting list. E-mails leave only once the transaction has committed.
 """
 
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -107,11 +109,31 @@ def cancel(registration, *, base_url):
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return []
-        registration.status = Registration.Status.CANCELLED
-        registration.cancelled_at = timezone.now()
-        registration.renew_manage_key()
+        mark_cancelled(registration)
         registration.save(update_fields=["status", "cancelled_at", "manage_key"])
         return fill_places(event, base_url=base_url)
+
+
+def mark_cancelled(registration):
+    """Set a registration cancelled, now, and revoke its manage link; the caller saves it under the event's lock."""
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.renew_manage_key()
+
+
+@contextmanager
+def freeing_places(event_ids, *, base_url):
+    """For staff's changes that may free places: cancelling or deleting registrations in the admin.
+
+    Locks the events (in one order, so that two such changes cannot wait on each other), lets the
+    caller make its change, then moves each event's waiting list up, as ``cancel`` does. Yields a
+    list that holds who moved up once the block is done."""
+    promoted = []
+    with transaction.atomic():
+        events = list(Event.objects.select_for_update().filter(pk__in=set(event_ids)).order_by("pk"))
+        yield promoted
+        for event in events:
+            promoted.extend(fill_places(event, base_url=base_url))
 
 
 def fill_places(event, *, base_url):
