@@ -1,18 +1,15 @@
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
-from events import registrations
+from events import registration_export, registrations
 from events.admin_questions import RegistrationQuestionInline
-from events.admin_registrations import RegistrationChangesMixin
+from events.admin_registrations import EventRegistrationsExportMixin, RegistrationChangesMixin
 from events.models import (
     ActivityForeword,
     Event,
@@ -25,7 +22,6 @@ from events.models import (
     Speaker,
 )
 from events.models.events import validate_time_zone
-from search.exports import neutralised
 
 
 class NewsAttachmentInline(admin.TabularInline):
@@ -178,7 +174,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(HistoryAdmin):
+class EventAdmin(EventRegistrationsExportMixin, HistoryAdmin):
     form = EventAdminForm
     list_display = ["__str__", "kind", "starts_at", "status", "audience", "capacity"]
     list_filter = ["status", "kind", "audience", "format", ("countries", admin.RelatedOnlyFieldListFilter)]
@@ -249,30 +245,9 @@ class RegistrationAdmin(RegistrationChangesMixin, HistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Export the selected registrations as CSV (attendee list)"), permissions=["view"])
+    @admin.action(
+        description=_("Export the selected registrations with their answers as CSV (attendee list)"),
+        permissions=["view"],
+    )
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="attendees.csv"'
-        # A byte-order mark, so that spreadsheet programs read Japanese names correctly.
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(
-            [_("event"), _("name"), _("e-mail address"), _("affiliation"), _("status"), _("language"), _("registered")]
-        )
-        rows = queryset.select_related("event").order_by("event__starts_at", "status", "created_at")
-        for registration in rows:
-            writer.writerow(
-                [
-                    neutralised(str(cell))
-                    for cell in (
-                        registration.event.title,
-                        registration.name,
-                        registration.email,
-                        registration.affiliation,
-                        registration.get_status_display(),
-                        registration.language,
-                        timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-                    )
-                ]
-            )
-        return response
+        return registration_export.csv_response(request, queryset)

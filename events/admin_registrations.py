@@ -1,5 +1,5 @@
 """What the registrations' admin does beyond editing rows: the waiting list moves up when staff free a place,
-and answers are shown.
+answers are shown, and registrations are exported with their answers.
 
 Staff cancelling a registration (setting its status to cancelled) or deleting registrations, one or many,
 move the waiting list up exactly as a registrant's own cancellation does (``registrations.freeing_places``):
@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from events import registrations
+from events import registration_export, registrations
 from events.models import Registration
 from events.views.common import base_url
 
@@ -90,3 +90,20 @@ class RegistrationChangesMixin:
         with registrations.freeing_places(event_ids, base_url=base_url(request)) as promoted:
             super().delete_queryset(request, queryset)
         _tell_promoted(self, request, promoted)
+
+
+class EventRegistrationsExportMixin:
+    """For the events' ModelAdmin: the selected events' registrations and answers as CSV, for staff who may
+    view registrations."""
+
+    actions = ["export_registrations"]
+
+    def has_view_registrations_permission(self, request):
+        return request.user.has_perm("events.view_registration")
+
+    @admin.action(
+        description=_("Export the selected events' registrations with their answers (CSV)"),
+        permissions=["view_registrations"],
+    )
+    def export_registrations(self, request, queryset):
+        return registration_export.csv_response(request, Registration.objects.filter(event__in=queryset))
