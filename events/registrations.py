@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from events import emails
 from events.models import Event, PendingRegistration, Registration, RegistrationAnswer
 from events.questions import kept_answers
-from members.access import can_use_database
+from members.access import event_open_to
 
 
 class RegistrationRefused(Exception):
@@ -44,7 +44,7 @@ def check_open_to(event, user, now=None):
         refuse("cancelled")
     if not event.registration_is_open(now):
         refuse("not_open")
-    if event.is_members_only and not can_use_database(user):
+    if not event_open_to(user, event):
         refuse("members_only")
 
 
