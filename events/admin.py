@@ -1,19 +1,18 @@
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from consortium.file_admin import PORTAL_FILE_FIELDS
 from consortium.history_admin import HistoryAdmin
-from events import registrations
+from events import registration_export, registrations
 from events.admin_checkins import CheckInAdmin  # noqa: F401 (registers the admin)
 from events.admin_messages import EventMessageAdmin  # noqa: F401 (registers the admin)
 from events.admin_notices import NOTIFY_FIELDSET, noticing_admin_save, notify_registrants_field
+from events.admin_questions import RegistrationQuestionInline
+from events.admin_registrations import EventRegistrationsExportMixin, RegistrationChangesMixin
 from events.admin_subscriptions import DigestAdmin, SubscriberAdmin  # noqa: F401 (registers the admins)
 from events.models import (
     ActivityForeword,
@@ -27,7 +26,6 @@ from events.models import (
     Speaker,
 )
 from events.models.events import validate_time_zone
-from search.exports import neutralised
 
 
 class NewsAttachmentInline(admin.TabularInline):
@@ -185,7 +183,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(HistoryAdmin):
+class EventAdmin(EventRegistrationsExportMixin, HistoryAdmin):
     form = EventAdminForm
     list_display = ["__str__", "kind", "starts_at", "status", "audience", "capacity"]
     list_filter = ["status", "kind", "audience", "format", ("countries", admin.RelatedOnlyFieldListFilter)]
@@ -194,7 +192,7 @@ class EventAdmin(HistoryAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["co_organisers", "countries"]
     filter_horizontal = ["topics"]
-    inlines = [SpeakerInline, MaterialInline]
+    inlines = [SpeakerInline, MaterialInline, RegistrationQuestionInline]
     fieldsets = EVENT_FIELDSETS
 
     def view_on_site(self, obj):
@@ -236,7 +234,7 @@ class MaterialAdmin(HistoryAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(HistoryAdmin):
+class RegistrationAdmin(RegistrationChangesMixin, HistoryAdmin):
     list_display = ["name", "email", "affiliation", "event", "status", "language", "created_at"]
     list_filter = ["status", "language", ("event", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "email", "affiliation", "event__title_ja", "event__title_en"]
@@ -244,12 +242,6 @@ class RegistrationAdmin(HistoryAdmin):
     raw_id_fields = ["user"]
     readonly_fields = ["created_at", "promoted_at", "cancelled_at", "reminder_sent_at"]
     actions = ["export_csv", "renew_manage_links"]
-
-    def save_model(self, request, obj, form, change):
-        if "status" in form.changed_data and obj.status == Registration.Status.CANCELLED:
-            # Cancelled by staff: the registrant's link is revoked, as when they cancel themselves.
-            obj.renew_manage_key()
-        super().save_model(request, obj, form, change)
 
     @admin.action(description=_("Revoke the registrants' links sent so far"), permissions=["change"])
     def renew_manage_links(self, request, queryset):
@@ -268,30 +260,9 @@ class RegistrationAdmin(HistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Export the selected registrations as CSV (attendee list)"), permissions=["view"])
+    @admin.action(
+        description=_("Export the selected registrations with their answers as CSV (attendee list)"),
+        permissions=["view"],
+    )
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="attendees.csv"'
-        # A byte-order mark, so that spreadsheet programs read Japanese names correctly.
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(
-            [_("event"), _("name"), _("e-mail address"), _("affiliation"), _("status"), _("language"), _("registered")]
-        )
-        rows = queryset.select_related("event").order_by("event__starts_at", "status", "created_at")
-        for registration in rows:
-            writer.writerow(
-                [
-                    neutralised(str(cell))
-                    for cell in (
-                        registration.event.title,
-                        registration.name,
-                        registration.email,
-                        registration.affiliation,
-                        registration.get_status_display(),
-                        registration.language,
-                        timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-                    )
-                ]
-            )
-        return response
+        return registration_export.csv_response(request, queryset)

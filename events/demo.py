@@ -1,4 +1,6 @@
-"""Demo outreach content: the outreach pages, news (some in Japanese only), past and upcoming events.
+"""Demo outreach content: the outreach pages, news (some in Japanese only), past and upcoming events,
+their registrations and the answers to their registration questions (the typical ones are described in
+``demo_content/questions.py``).
 
 Called by ``seed_demo`` as ``seed(rng, stdout)``. Records are keyed by their
 address, so running it again updates them instead of adding copies.
@@ -13,7 +15,26 @@ from consortium.models import Country
 from events.demo_content.events import EVENTS, SPEAKERS, SYMPOSIUM_PROGRAMME_EN, SYMPOSIUM_PROGRAMME_JA
 from events.demo_content.news import NEWS, NEWS_COUNTRIES
 from events.demo_content.pages import PAGES
-from events.models import Event, Material, NewsArticle, Page, PublicationStatus, Registration, Speaker
+from events.demo_content.questions import (
+    AFFILIATION_TYPE,
+    ATTENDANCE_MODE,
+    DIETARY_ANSWERS,
+    DIETARY_NEEDS,
+    HEARD_FROM,
+    RECEPTION,
+)
+from events.models import (
+    Event,
+    Material,
+    NewsArticle,
+    Page,
+    PublicationStatus,
+    Registration,
+    RegistrationAnswer,
+    RegistrationQuestion,
+    Speaker,
+)
+from events.questions import QuestionKind, parse_options
 from experts.models import Specialty
 from members.models import Organization
 
@@ -73,7 +94,7 @@ def seed(rng, stdout):
         event.topics.set(Specialty.objects.filter(code__in=TOPICS.get(spec["slug"], [])))
         if organisations:
             event.co_organisers.set(rng.sample(organisations, k=min(2, len(organisations))))
-        registrations += _registrations(rng, event, spec["registrations"])
+        registrations += _registrations(rng, event, spec)
 
     stdout.write(
         f"Outreach: {len(PAGES)} pages, {len(NEWS)} news articles, {len(EVENTS)} events, "
@@ -139,11 +160,12 @@ def _event(spec, now):
     return event
 
 
-def _registrations(rng, event, count):
-    """Registrations up to the capacity, then a waiting list; a few cancelled."""
+def _registrations(rng, event, spec):
+    """Registrations up to the capacity, then a waiting list; a few cancelled; each with answers."""
     event.registrations.all().delete()
+    questions = _questions(event, spec)
     rows = []
-    for number in range(count):
+    for number in range(spec["registrations"]):
         if rng.random() < 0.7:
             index = rng.randrange(len(FAMILY_NAMES))
             name = f"{FAMILY_NAMES[index]} {rng.choice(GIVEN_NAMES)}"
@@ -172,4 +194,51 @@ def _registrations(rng, event, count):
             )
         )
     Registration.objects.bulk_create(rows)
+    RegistrationAnswer.objects.bulk_create(
+        RegistrationAnswer(registration=registration, question=question, value=value)
+        for registration in rows
+        for question in questions
+        if (value := _answer(rng, question)) is not None
+    )
     return len(rows)
+
+
+def _questions(event, spec):
+    """What the organisers ask: the affiliation type and how people heard of it everywhere, in person or
+    online at hybrid events, the reception and dietary needs at symposiums (demo_content.questions)."""
+    asked = [AFFILIATION_TYPE]
+    if spec["format"] == Event.Format.HYBRID:
+        asked.append(ATTENDANCE_MODE)
+    if spec["kind"] == Event.Kind.SYMPOSIUM:
+        asked += [RECEPTION, DIETARY_NEEDS]
+    asked.append(HEARD_FROM)
+    event.registration_questions.all().delete()
+    return RegistrationQuestion.objects.bulk_create(
+        RegistrationQuestion(
+            event=event,
+            kind=kind,
+            required=required,
+            label_ja=label_ja,
+            label_en=label_en,
+            help_ja=help_ja,
+            help_en=help_en,
+            options=parse_options(options),
+            order=order * 10,
+        )
+        for order, (kind, required, label_ja, label_en, help_ja, help_en, options) in enumerate(asked, start=1)
+    )
+
+
+def _answer(rng, question):
+    """A plausible answer; optional questions are often left blank."""
+    if not question.required and rng.random() < 0.4:
+        return None
+    values = question.option_values()
+    if question.kind == QuestionKind.ONE_CHOICE:
+        return rng.choice(values)
+    if question.kind == QuestionKind.SEVERAL_CHOICES:
+        chosen = set(rng.sample(values, k=rng.randint(1, 2)))
+        return [value for value in values if value in chosen]
+    if question.kind == QuestionKind.YES_NO:
+        return rng.random() < 0.6
+    return rng.choice(DIETARY_ANSWERS) if rng.random() < 0.3 else None

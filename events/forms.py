@@ -5,6 +5,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from events.question_forms import AnswersFormMixin
+
 # The form writes to any address typed into it, so the name must not carry a
 # message of its own: no web address (scheme, www., a dotted host name such as
 # example.com, also with the full-width dots a mail client may read as dots).
@@ -20,7 +22,15 @@ def _is_control(character):
     return category in {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"} or (category == "Cf" and character not in _JOINERS)
 
 
-class PublicRegistrationForm(forms.Form):
+class MemberRegistrationForm(AnswersFormMixin, forms.Form):
+    """Registration by a signed-in person: their account gives the details, the form asks the event's questions."""
+
+    def __init__(self, *args, questions=(), language="ja", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_questions(questions, language)
+
+
+class PublicRegistrationForm(AnswersFormMixin, forms.Form):
     """Registration by a visitor without an account: a confirmation link goes to the address given."""
 
     name = forms.CharField(label=_("Name"), max_length=100)
@@ -32,9 +42,10 @@ class PublicRegistrationForm(forms.Form):
         label=_("Language of our e-mails"), choices=settings.LANGUAGES, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, language="ja", **kwargs):
+    def __init__(self, *args, questions=(), language="ja", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = language
+        self.add_questions(questions, language)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["affiliation"].widget.attrs["autocomplete"] = "organization"
@@ -51,3 +62,7 @@ class PublicRegistrationForm(forms.Form):
                 code="link",
             )
         return name
+
+    def details(self):
+        """Who is registering, as ``emails.send_confirmation_request`` takes them."""
+        return {name: self.cleaned_data[name] for name in ("name", "email", "affiliation", "language")}

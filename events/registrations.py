@@ -5,13 +5,16 @@ place at once and a cancellation hands its place to exactly one person on the
 waiting list. E-mails leave only once the transaction has committed.
 """
 
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import emails
-from events.models import Event, PendingRegistration, Registration
-from members.access import can_use_database
+from events.models import Event, PendingRegistration, Registration, RegistrationAnswer
+from events.questions import kept_answers
+from members.access import event_open_to
 
 
 class RegistrationRefused(Exception):
@@ -41,12 +44,14 @@ def check_open_to(event, user, now=None):
         refuse("cancelled")
     if not event.registration_is_open(now):
         refuse("not_open")
-    if event.is_members_only and not can_use_database(user):
+    if not event_open_to(user, event):
         refuse("members_only")
 
 
-def register(event, *, base_url, email, name, affiliation="", language="ja", user=None):
-    """A confirmed place while there is room, else a place on the waiting list; the registrant is told by e-mail."""
+def register(event, *, base_url, email, name, affiliation="", language="ja", user=None, answers=None):
+    """A confirmed place while there is room, else a place on the waiting list; the registrant is told by e-mail.
+
+    ``answers`` (``{question pk: value}``, checked by the form) are kept with the registration."""
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         check_open_to(event, user)
@@ -62,6 +67,7 @@ def register(event, *, base_url, email, name, affiliation="", language="ja", use
             language=language,
             status=status,
         )
+        _keep_answers(event, registration, answers or {})
         transaction.on_commit(lambda: emails.send_registration_notice(registration, base_url))
     return registration
 
@@ -76,9 +82,21 @@ def confirm(pending, *, base_url):
         pending = PendingRegistration.objects.select_for_update().filter(pk=pending.pk).first()
         if pending is None:
             return None
-        registration = register(pending.event, base_url=base_url, **pending.details())
+        event = pending.event
+        answers = kept_answers(event.registration_questions.all(), pending.answers)
+        registration = register(event, base_url=base_url, answers=answers, **pending.details())
         pending.delete()
     return registration
+
+
+def _keep_answers(event, registration, answers):
+    # Only questions the event still has: one removed since the form was filled in takes its answer with it.
+    asked = set(event.registration_questions.filter(pk__in=answers).values_list("pk", flat=True))
+    RegistrationAnswer.objects.bulk_create(
+        RegistrationAnswer(registration=registration, question_id=pk, value=value)
+        for pk, value in answers.items()
+        if pk in asked
+    )
 
 
 def cancel(registration, *, base_url):
@@ -91,11 +109,31 @@ def cancel(registration, *, base_url):
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return []
-        registration.status = Registration.Status.CANCELLED
-        registration.cancelled_at = timezone.now()
-        registration.renew_manage_key()
+        mark_cancelled(registration)
         registration.save(update_fields=["status", "cancelled_at", "manage_key"])
         return fill_places(event, base_url=base_url)
+
+
+def mark_cancelled(registration):
+    """Set a registration cancelled, now, and revoke its manage link; the caller saves it under the event's lock."""
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.renew_manage_key()
+
+
+@contextmanager
+def freeing_places(event_ids, *, base_url):
+    """For staff's changes that may free places: cancelling or deleting registrations in the admin.
+
+    Locks the events (in one order, so that two such changes cannot wait on each other), lets the
+    caller make its change, then moves each event's waiting list up, as ``cancel`` does. Yields a
+    list that holds who moved up once the block is done."""
+    promoted = []
+    with transaction.atomic():
+        events = list(Event.objects.select_for_update().filter(pk__in=set(event_ids)).order_by("pk"))
+        yield promoted
+        for event in events:
+            promoted.extend(fill_places(event, base_url=base_url))
 
 
 def fill_places(event, *, base_url):

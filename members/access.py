@@ -194,6 +194,18 @@ class TieredQuerySet(models.QuerySet):
         return self.exclude(access=Visibility.STAFF)
 
 
+# Events ------------------------------------------------------------------------
+#
+# An event is announced to everyone (its page, the lists, the calendars, the activity report), members-only
+# ones too, marked so. Registration and the materials of a members-only event are for those who may use
+# the database; the online link is for confirmed registrants (events.views).
+
+
+def event_open_to(user, event):
+    """Whether ``user`` (None for the public) may register for ``event`` and open its materials."""
+    return not event.is_members_only or can_use_database(user)
+
+
 # Committees --------------------------------------------------------------------
 #
 # The public sees which committees there are, who chairs them and when they meet. The roster and

@@ -8,6 +8,7 @@ from events.models.news import NewsArticle, NewsAttachment
 from events.models.pages import Page
 from events.models.pending import PendingRegistration
 from events.models.publishing import PublicationStatus
+from events.models.registration_questions import RegistrationAnswer, RegistrationQuestion
 from events.models.subscriptions import Announcement, Digest, DigestEntry, Subscriber, Subscription
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "PendingRegistration",
     "PublicationStatus",
     "Registration",
+    "RegistrationAnswer",
+    "RegistrationQuestion",
     "Speaker",
     "Subscriber",
     "Subscription",

@@ -11,8 +11,9 @@ class PendingRegistrationQuerySet(models.QuerySet):
     def expired(self, now=None):
         return self.filter(created_at__lt=(now or timezone.now()) - CONFIRM_MAX_AGE)
 
-    def issue(self, event, *, name, email, affiliation, language):
-        """Keep a member of the public's details until they confirm their address; return the link's secret.
+    def issue(self, event, *, name, email, affiliation, language, answers=None):
+        """Keep a member of the public's details (and answers to the event's questions, ``{question pk: value}``)
+        until they confirm their address; return the link's secret.
 
         Only the secret's digest is stored, and an earlier request for the same event and
         address is dropped: only the latest link works. Expired requests are dropped too.
@@ -21,7 +22,13 @@ class PendingRegistrationQuerySet(models.QuerySet):
         self.filter(event=event, email__iexact=email).delete()
         token = new_secret()
         self.create(
-            event=event, name=name, email=email, affiliation=affiliation, language=language, token_hash=digest(token)
+            event=event,
+            name=name,
+            email=email,
+            affiliation=affiliation,
+            language=language,
+            answers={str(pk): value for pk, value in (answers or {}).items()},
+            token_hash=digest(token),
         )
         return token
 
@@ -45,6 +52,8 @@ class PendingRegistration(models.Model):
     email = models.EmailField(_("e-mail address"))
     affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="ja")
+    # The answers to the event's registration questions, by question: stored with the registration once confirmed.
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
     token_hash = models.CharField(_("digest of the link's secret"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
 

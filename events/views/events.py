@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from events import ical, registrations
 from events.models import Event, Registration
 from events.views.common import base_url
-from members.access import can_check_in
+from members.access import can_check_in, event_open_to
 from reports.views import reports_about
 
 PAGE_SIZE = 20
@@ -92,6 +92,8 @@ def event_detail(request, slug):
             "places_left": places_left,
             "show_online_link": bool(own and own.status == Registration.Status.CONFIRMED and event.online_url),
             "is_preview": event.status == Event.Status.DRAFT,
+            # A members-only event is announced to all; its materials follow the access rule.
+            "materials_open": event_open_to(request.user, event),
             "refusal": refusal,
             "now": timezone.now(),
             "reports": reports_about(request.user, events=event),

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from consortium.bilingual import current_language
 from events import emails, passes, registrations
-from events.forms import PublicRegistrationForm
+from events.forms import MemberRegistrationForm, PublicRegistrationForm
 from events.models import Event, PendingRegistration, Registration
+from events.questions import answered, kept_answers
 from events.throttle import may_send_confirmation
 from events.tokens import manage_url
 from events.views.common import base_url, private
@@ -31,8 +32,11 @@ def event_register(request, slug):
     except registrations.RegistrationRefused as refusal:
         return _refused(request, event, refusal)
 
+    data = request.POST if request.method == "POST" else None
+    questions = event.registration_questions.all()
     if user is not None:
-        if request.method == "POST":
+        form = MemberRegistrationForm(data, questions=questions, language=current_language())
+        if request.method == "POST" and form.is_valid():
             try:
                 registration = registrations.register(
                     event,
@@ -41,6 +45,7 @@ def event_register(request, slug):
                     email=user.email,
                     name=user.get_full_name() or user.email,
                     language=user.language,
+                    answers=form.answers(),
                 )
             except registrations.RegistrationRefused as refusal:
                 messages.error(request, refusal.message)
@@ -50,14 +55,16 @@ def event_register(request, slug):
             else:
                 messages.success(request, gettext("The event is full: you are on the waiting list."))
             return redirect(event)
-        return render(request, "events/register_member.html", {"event": event})
+        return render(request, "events/register_member.html", {"event": event, "form": form})
 
-    form = PublicRegistrationForm(request.POST if request.method == "POST" else None, language=current_language())
+    form = PublicRegistrationForm(data, questions=questions, language=current_language())
     status = 200
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if may_send_confirmation(request, email):
-            emails.send_confirmation_request(event, base_url=base_url(request), **form.cleaned_data)
+            emails.send_confirmation_request(
+                event, base_url=base_url(request), answers=form.answers(), **form.details()
+            )
             return render(request, "events/register_check_email.html", {"event": event, "email": email})
         form.add_error(None, gettext("Too many registration requests. Please try again in an hour."))
         status = 429
@@ -91,7 +98,14 @@ def registration_confirm(request, token):
         if registration is None:
             return _link_problem(request)
         return redirect(manage_url(registration))
-    return private(render(request, "events/registration_confirm.html", {"event": event, "details": pending.details()}))
+    questions = list(event.registration_questions.all())
+    context = {
+        "event": event,
+        "details": pending.details(),
+        # What confirming will keep: answers that still fit the questions, should staff have changed them.
+        "answers": answered(questions, kept_answers(questions, pending.answers)),
+    }
+    return private(render(request, "events/registration_confirm.html", context))
 
 
 @require_http_methods(["GET", "POST"])
@@ -124,6 +138,12 @@ def registration_manage(request, token):
                 "show_online_link": registration.status == Registration.Status.CONFIRMED and bool(event.online_url),
                 "can_cancel": can_cancel,
                 **check_in,
+                "answers": [
+                    (answer.question.label, answer.text)
+                    for answer in registration.answers.select_related("question").order_by(
+                        "question__order", "question__pk"
+                    )
+                ],
             },
         )
     )

@@ -107,6 +107,8 @@ def material_form(name, content):
         "materials-0-title_en": "Slides",
         "materials-0-order": "0",
         "materials-0-file": SimpleUploadedFile(name, content),
+        "registration_questions-TOTAL_FORMS": "0",
+        "registration_questions-INITIAL_FORMS": "0",
     }
     return data
 

@@ -49,7 +49,7 @@ def test_admin_reads_typed_times_in_the_events_own_time_zone(staff_client):
         "time_zone": "Europe/Paris",
         "takes_registrations": "on",
     }
-    for prefix in ("speakers", "materials"):
+    for prefix in ("speakers", "materials", "registration_questions"):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     response = client.post(reverse("admin:events_event_add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -68,7 +68,8 @@ def test_admin_refuses_an_unknown_time_zone(staff_client):
         {"slug": "x", "kind": "seminar", "status": "draft", "audience": "public", "format": "online",
          "title_en": "X", "starts_at_0": "2030-06-12", "starts_at_1": "14:00", "ends_at_0": "2030-06-12",
          "ends_at_1": "15:00", "time_zone": "Mars/Olympus", "speakers-TOTAL_FORMS": "0",
-         "speakers-INITIAL_FORMS": "0", "materials-TOTAL_FORMS": "0", "materials-INITIAL_FORMS": "0"},
+         "speakers-INITIAL_FORMS": "0", "materials-TOTAL_FORMS": "0", "materials-INITIAL_FORMS": "0",
+         "registration_questions-TOTAL_FORMS": "0", "registration_questions-INITIAL_FORMS": "0"},
     )  # fmt: skip
     assert response.status_code == 200
     assert not Event.objects.exists()
@@ -90,7 +91,7 @@ def test_raising_the_capacity_in_the_admin_moves_the_waiting_list_up(staff_clien
         "ends_at_1": form.initial["ends_at"].strftime("%H:%M:%S"),
         "takes_registrations": "on",
     }
-    for prefix in ("speakers", "materials"):
+    for prefix in ("speakers", "materials", "registration_questions"):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, data)

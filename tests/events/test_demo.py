@@ -5,7 +5,7 @@ import pytest
 from django.db.models import Count, F, Q
 
 from events import demo
-from events.models import Event, NewsArticle, Page, Registration
+from events.models import Event, NewsArticle, Page, Registration, RegistrationQuestion
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,24 @@ def test_demo_pages_render(client):
         assert client.get(path).status_code == 200
     html = client.get("/en/events/annual-symposium-disasters-and-heritage/").content.decode()
     assert "Keynote lecture" in html and "<table>" in html
+
+
+def test_demo_events_ask_the_typical_questions_and_registrants_answer_them():
+    seed()
+    symposium = Event.objects.get(slug="annual-symposium-disasters-and-heritage")
+    assert [question.label_en for question in symposium.registration_questions.all()] == [
+        "Type of affiliation",
+        "How will you attend?",
+        "Will you join the reception after the symposium?",
+        "Dietary requirements",
+        "How did you hear of this event? (choose any)",
+    ]
+    affiliation = symposium.registration_questions.get(label_en="Type of affiliation")
+    answers = list(affiliation.answers.values_list("value", flat=True))
+    assert len(answers) == symposium.registrations.count()
+    assert set(answers) <= set(affiliation.option_values())
+    online_seminar = Event.objects.get(slug="seminar-museum-collections-conflict")
+    assert not online_seminar.registration_questions.filter(label_en="How will you attend?").exists()
+    for question in RegistrationQuestion.objects.all():
+        for answer in question.answers.all():
+            assert question.clean_answer(answer.value) == answer.value
