@@ -32,7 +32,7 @@ def change_form_data(client, event, **changed):
     data.pop("starts_at", None)
     data.pop("ends_at", None)
     data |= {"takes_registrations": "on", "notify_registrants": "on"}
-    for prefix in ("speakers", "materials"):
+    for prefix in ("speakers", "materials", "registration_questions"):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     return {name: value for name, value in (data | changed).items() if value is not False}
 
