@@ -14,6 +14,7 @@ from members import approval, newsletter
 from members.access import member_required, represented_organisation
 from members.forms import OwnExpertRecordForm, PreferencesForm, WithdrawalForm
 from members.models import CommitteeRequest, Membership
+from search import watch
 
 
 def _membership_of(user):
@@ -54,6 +55,7 @@ def home(request):
             status=CommitteeRequest.Status.PENDING
         ).select_related("committee"),
         "represented": represented_organisation(request.user),
+        "saved_searches": watch.listing(request.user),
     }
     return render(request, "members/home.html", context)
 
