@@ -21,6 +21,7 @@ from consortium.models import Country, Language
 from experts.models import Expert
 from heritage.models import HeritageSite
 from projects.models import CooperationProject, Participation
+from search import alerts, saved
 from tests.events.conftest import make_article, make_event, make_page
 from tests.members.test_url_access import ALL_NAMES, USERS, sample_url
 
@@ -155,6 +156,7 @@ def records(member):
         online_url="https://meet.example.org/adobe",
     )  # fmt: skip
     page = make_page(slug="mission", title_en="Our mission", title_ja="私たちの使命")
+    saved_search = saved.create(member, "projects", {"q": ["Chan Chan"]}, alerts="weekly")
     return {
         "experts:detail": {"pk": expert.pk},
         "projects:detail": {"pk": project.pk},
@@ -164,6 +166,9 @@ def records(member):
         "events:register": {"slug": event.slug},
         "events:ics": {"slug": event.slug},
         "pages:detail": {"slug": page.slug},
+        "saved_searches:edit": {"pk": saved_search.pk},
+        "saved_searches:delete": {"pk": saved_search.pk},
+        "saved_searches:unsubscribe": {"token": alerts.unsubscribe_token(saved_search)},
     }
 
 
