@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", site_views.site_search, name="site_search"),
     path("countries/", include("consortium.country_urls")),
     path("committees/", include("members.committee_urls")),
+    path("members/searches/", include("search.saved_urls")),
     path("members/", include("members.urls")),
     path("database/", search_views.database, name="database"),
     path("experts/", include("experts.urls")),

@@ -10,6 +10,7 @@ from projects.models import CooperationProject, Participation
 from search.columns import search_columns
 from search.exports import export_links, export_response
 from search.paging import search_page
+from search.saved_views import save_search_form
 
 
 def _get_expert_for_user(user, pk):
@@ -22,6 +23,7 @@ def _get_expert_for_user(user, pk):
 def expert_list(request):
     context = search_page(request, ExpertFilterSet, Expert.objects.visible_to(request.user).for_list())
     context.update(export_links(request, "experts:export"))
+    context["save_search_form"] = save_search_form(request, "experts")
     return render(request, "experts/expert_list.html", context)
 
 

@@ -14,6 +14,7 @@ from reports.views import reports_about
 from search.exports import export_links, export_response
 from search.maps import map_source
 from search.paging import search_page
+from search.saved_views import save_search_form
 
 
 def _get_site_for_user(user, pk):
@@ -26,6 +27,7 @@ def _get_site_for_user(user, pk):
 def site_list(request):
     context = search_page(request, HeritageSiteFilterSet, HeritageSite.objects.visible_to(request.user).for_list())
     context.update(export_links(request, "heritage:export"))
+    context["save_search_form"] = save_search_form(request, "sites")
     # The map shows every result, not the page's: the browser fetches them from site_map.
     if context["results"]:
         context["map_source"] = map_source(request, "heritage:map")

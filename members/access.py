@@ -16,6 +16,7 @@ So do staff whose session has not passed the second factor (one that began
 before they added it): the admin asks them for it.
 """
 
+import copy
 from enum import IntEnum
 from functools import wraps
 
@@ -75,6 +76,15 @@ def mark_second_factor_passed(user, passed=True):
 def passed_second_factor(user):
     """Whether this session of the user passed a second factor that the account still has."""
     return getattr(user, "_passed_second_factor", False) and has_second_factor(user)
+
+
+def outside_session(user):
+    """``user`` as the access rule sees them when no session of theirs is there: an e-mail that a timer
+    sends (saved searches' alerts). No second factor was passed, so staff see what members see there,
+    and staff-only records never leave the portal by e-mail. A copy: ``user`` keeps its own marks."""
+    detached = copy.copy(user)
+    mark_second_factor_passed(detached, False)
+    return detached
 
 
 def hides_staff_records(user):

@@ -14,6 +14,7 @@ from members import approval, newsletter
 from members.access import may_keep_expert_record, represented_organisation
 from members.forms import PreferencesForm, WithdrawalForm
 from members.models import CommitteeRequest, Membership
+from search import watch
 
 
 def _membership_of(user):
@@ -55,6 +56,7 @@ def home(request):
             status=CommitteeRequest.Status.PENDING
         ).select_related("committee"),
         "represented": represented_organisation(request.user),
+        "saved_searches": watch.listing(request.user),
     }
     return render(request, "members/home.html", context)
 

@@ -15,6 +15,7 @@ from search.columns import search_columns
 from search.exports import export_links, export_response
 from search.maps import map_source
 from search.paging import search_page
+from search.saved_views import save_search_form
 
 
 def _get_project_for_user(user, pk):
@@ -27,6 +28,7 @@ def _get_project_for_user(user, pk):
 def project_list(request):
     context = search_page(request, ProjectFilterSet, CooperationProject.objects.visible_to(request.user).for_list())
     context.update(export_links(request, "projects:export"))
+    context["save_search_form"] = save_search_form(request, "projects")
     # The map shows where every result works, not only the page's: the browser fetches it from project_map.
     if context["results"]:
         context["map_source"] = map_source(request, "projects:map")

@@ -25,6 +25,12 @@ How a search travels, one module per step (URL → view → filter set → query
 | ``site``        | the site search: news, events, pages and reports; the database for members |
 | ``site_forms``  | the site search's field, in its page and in every page's header            |
 | ``site_views``  | the site search's page, ``/<lang>/search/``                                |
+| ``models``      | ``SavedSearch``: a member's saved search, its alerts, what they have seen  |
+| ``saved``       | saving a list page's search: checking, normalising, naming; alert periods  |
+| ``watch``       | what a saved search matches now, and what is new since it was last checked |
+| ``alerts``      | the alerts: due searches claimed, the e-mail, one-click unsubscribing      |
+| ``saved_forms`` | saving a search from a list page; renaming it, changing its alerts         |
+| ``saved_views`` | saving, editing, deleting a saved search; unsubscribing from its alerts    |
 
 Who may see which records is not decided here: every queryset comes through
 ``visible_to(user)``, the access rule of ``members.access``.

@@ -22,6 +22,7 @@ from events.models import CheckIn
 from experts.models import Expert
 from heritage.models import HeritageSite
 from projects.models import CooperationProject, Participation
+from search import alerts, saved
 from tests.events.conftest import make_article, make_event, make_page, make_registration
 from tests.members.test_url_access import ALL_NAMES, USERS, sample_url
 
@@ -159,6 +160,7 @@ def records(member):
     CheckIn.objects.create(registration=checked_in, method=CheckIn.Method.QR_CODE, checked_in_by=member)
     make_registration(event, name="山田 花子")
     page = make_page(slug="mission", title_en="Our mission", title_ja="私たちの使命")
+    saved_search = saved.create(member, "projects", {"q": ["Chan Chan"]}, alerts="weekly")
     return {
         "experts:detail": {"pk": expert.pk},
         "projects:detail": {"pk": project.pk},
@@ -170,6 +172,9 @@ def records(member):
         "events:check_in": {"slug": event.slug},
         "events:check_in_list": {"slug": event.slug},
         "pages:detail": {"slug": page.slug},
+        "saved_searches:edit": {"pk": saved_search.pk},
+        "saved_searches:delete": {"pk": saved_search.pk},
+        "saved_searches:unsubscribe": {"token": alerts.unsubscribe_token(saved_search)},
     }
 
 

@@ -125,12 +125,14 @@ def test_member_signs_in_and_searches_by_keyboard_alone(open_page, member, datab
     assert page.url.endswith(database_records["expert"].get_absolute_url().replace("/ja/", "/en/", 1))
 
 
-# Marks every control a person could use on the page, then returns how many there are.
+# Marks every control a person could use on the page, then returns how many there are. What a closed
+# <details> holds is not shown until its summary opens it: the summary is the control then.
 MARK_CONTROLS = """() => {
     const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
     const controls = [...document.querySelectorAll(selector)].filter(el =>
         !el.disabled && el.getAttribute('tabindex') !== '-1' && el.getClientRects().length > 0
-        && getComputedStyle(el).visibility !== 'hidden');
+        && getComputedStyle(el).visibility !== 'hidden'
+        && (el.tagName === 'SUMMARY' || !el.closest('details:not([open])')));
     // Tab reaches one radio button of a group; the arrow keys move within it.
     const groups = {};
     const marked = controls.filter(el => {

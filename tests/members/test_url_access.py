@@ -148,6 +148,12 @@ TABLE = {
     # Staff accounts here hold no membership: nothing to withdraw.
     "members:withdraw": (302, 200, 200, 200, 409),
     "members:apply_again": (302, 405, 405, 405, 405),
+    # Saved searches (tests/search/test_saved_searches.py, test_search_alerts.py): saved from a list page by POST;
+    # edited and deleted by their owner alone, whatever their membership; alerts stopped by a signed link.
+    "saved_searches:save": POST_ONLY,
+    "saved_searches:edit": (302, 404, 404, 404, 404),
+    "saved_searches:delete": (302, 404, 404, 404, 404),
+    "saved_searches:unsubscribe": BAD_TOKEN,
     # Member organisations: the public directory; the representative's pages (tests/members/test_organisations.py
     # tries a representative), refused to everyone else before the method is looked at; an invitation's link.
     "members:organisations": PUBLIC,
@@ -170,6 +176,9 @@ TABLE = {
     # The export log is written by the exports themselves, never by hand.
     "admin:consortium_dataexport_add": (302, 302, 302, 302, 403),
     "admin:consortium_dataexport_delete": (302, 302, 302, 302, 403),
+    # Members keep their saved searches on their own page; staff only read them.
+    "admin:search_savedsearch_add": (302, 302, 302, 302, 403),
+    "admin:search_savedsearch_delete": (302, 302, 302, 302, 403),
     # Representatives send invitations from their own page, never staff from the admin.
     "admin:members_invitation_add": (302, 302, 302, 302, 403),
     # django-import-export's second step takes a POST only.
