@@ -7,7 +7,15 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from events import audiences, outbox
-from events.models import Event, EventMailDelivery, EventMessage, Registration
+from events.models import (
+    Event,
+    EventMailDelivery,
+    EventMessage,
+    Registration,
+    RegistrationAnswer,
+    RegistrationQuestion,
+)
+from events.questions import QuestionKind, parse_options
 from events.registrations import cancel
 from tests.events.conftest import make_event, make_registration
 from tests.events.mail_helpers import SITE, send_event_mail, sent_to
@@ -72,6 +80,27 @@ def test_without_an_answer_the_events_format_says_how_people_attend(event_format
     make_registration(event, status=Registration.Status.WAITLISTED)
     assert audiences.recipients(make_message(event, audience=Audience.IN_PERSON)).count() == in_person
     assert audiences.recipients(make_message(event, audience=Audience.ONLINE)).count() == online
+
+
+def test_the_answer_to_how_they_attend_decides_over_the_events_format(event, people):
+    question = RegistrationQuestion.objects.create(
+        event=event,
+        kind=QuestionKind.ONE_CHOICE,
+        label_ja="参加方法",
+        label_en="How will you attend?",
+        options=parse_options("in_person | 会場で参加 | In person\nonline | オンラインで参加 | Online"),
+    )
+    RegistrationAnswer.objects.create(registration=people["ja"], question=question, value="online")
+    no_answer = make_registration(event, email="kofi@example.org", language="en")
+    assert addresses(audiences.recipients(make_message(event, audience=Audience.ONLINE))) == [
+        "amira@example.org",
+        "hanako@example.org",
+        no_answer.email,
+    ]
+    assert addresses(audiences.recipients(make_message(event, audience=Audience.IN_PERSON))) == [
+        "amira@example.org",
+        no_answer.email,
+    ]
 
 
 def test_each_recipient_gets_the_message_once_in_their_language(event, people):
