@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consortium.admin import DatabaseSearchAdmin, ImportExportHistoryAdmin, PreloadedAutocompleteInline
 from consortium.history_admin import HistoryAdmin
+from experts.admin_contact_views import ContactViewAdmin  # noqa: F401 (registers the admin)
 from experts.models import Expert, Specialty
 from experts.resources import ExpertResource
 from projects.models import Participation

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
+from experts.contact_details import open_contact_details
 from experts.exports import ExpertExport
 from experts.filters import ExpertFilterSet
 from experts.models import Expert
@@ -46,5 +47,6 @@ def expert_detail(request, pk):
         "specialties": expert.specialties.all(),
         "countries": expert.countries.all(),
         "languages": expert.languages.all(),
+        "contact": open_contact_details(request.user, expert),
     }
     return render(request, "experts/expert_detail.html", context)
