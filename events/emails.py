@@ -41,13 +41,14 @@ def _send_about(registration, template, base_url):
     _send(template, to=registration.email, language=language, context=context)
 
 
-def send_confirmation_request(event, *, base_url, name, email, affiliation, language):
+def send_confirmation_request(event, *, base_url, name, email, affiliation, language, consent=None):
     """Ask a member of the public to prove their address before a place is taken for them.
 
-    Their details wait on the server; the link carries only a random secret.
+    Their details (and the policy versions they agreed to, ``consent``) wait on the server; the link
+    carries only a random secret.
     """
     token = PendingRegistration.objects.issue(
-        event, name=name, email=email, affiliation=affiliation, language=language
+        event, name=name, email=email, affiliation=affiliation, language=language, consent=consent
     )
     with translation.override(language):
         context = {"event": event, "confirm_url": base_url + confirmation_url(token)}

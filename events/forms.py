@@ -5,6 +5,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from events import policies
+
 # The form writes to any address typed into it, so the name must not carry a
 # message of its own: no web address (scheme, www., a dotted host name such as
 # example.com, also with the full-width dots a mail client may read as dots).
@@ -38,6 +40,11 @@ class PublicRegistrationForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["affiliation"].widget.attrs["autocomplete"] = "organization"
+        policies.add_consent_field(self)
+
+    def registration_details(self):
+        """What the confirmation request keeps: the details typed, without the consent (recorded apart)."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "consent"}
 
     def clean_name(self):
         name = self.cleaned_data["name"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events import emails
 from events.models import Event, PendingRegistration, Registration
+from members import consents
 from members.access import can_use_database
 
 
@@ -70,13 +71,16 @@ def confirm(pending, *, base_url):
     """Register the person whose confirmation link was used; None when the link was used meanwhile.
 
     The link is spent with the registration, in one transaction: a second click, or two at once,
-    cannot use it again. A refusal leaves it as it was.
+    cannot use it again. A refusal leaves it as it was. The consent given on the form is recorded with it.
     """
     with transaction.atomic():
         pending = PendingRegistration.objects.select_for_update().filter(pk=pending.pk).first()
         if pending is None:
             return None
         registration = register(pending.event, base_url=base_url, **pending.details())
+        if pending.consented:
+            registration.consent = consents.record_event_registration(registration, pending)
+            registration.save(update_fields=["consent"])
         pending.delete()
     return registration
 

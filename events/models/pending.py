@@ -11,17 +11,27 @@ class PendingRegistrationQuerySet(models.QuerySet):
     def expired(self, now=None):
         return self.filter(created_at__lt=(now or timezone.now()) - CONFIRM_MAX_AGE)
 
-    def issue(self, event, *, name, email, affiliation, language):
+    def issue(self, event, *, name, email, affiliation, language, consent=None):
         """Keep a member of the public's details until they confirm their address; return the link's secret.
 
         Only the secret's digest is stored, and an earlier request for the same event and
         address is dropped: only the latest link works. Expired requests are dropped too.
+        ``consent`` is the ``events.policies.Versions`` the person agreed to on the form, recorded on
+        confirmation.
         """
         self.expired().delete()
         self.filter(event=event, email__iexact=email).delete()
         token = new_secret()
         self.create(
-            event=event, name=name, email=email, affiliation=affiliation, language=language, token_hash=digest(token)
+            event=event,
+            name=name,
+            email=email,
+            affiliation=affiliation,
+            language=language,
+            token_hash=digest(token),
+            consented=consent is not None,
+            privacy_version=getattr(consent, "privacy", None),
+            terms_version=getattr(consent, "terms", None),
         )
         return token
 
@@ -46,6 +56,10 @@ class PendingRegistration(models.Model):
     affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="ja")
     token_hash = models.CharField(_("digest of the link's secret"), max_length=64, unique=True)
+    # The consent given on the form, recorded (members.models.Consent) when the address is confirmed.
+    consented = models.BooleanField(_("agreed to the privacy policy and terms of use"), default=False)
+    privacy_version = models.PositiveIntegerField(_("privacy policy version"), null=True, blank=True)
+    terms_version = models.PositiveIntegerField(_("terms of use version"), null=True, blank=True)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
 
     objects = PendingRegistrationQuerySet.as_manager()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from consortium.bilingual import current_language
-from events import emails, registrations
+from events import emails, policies, registrations
 from events.forms import PublicRegistrationForm
 from events.models import Event, PendingRegistration, Registration
 from events.throttle import may_send_confirmation
@@ -57,7 +57,9 @@ def event_register(request, slug):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if may_send_confirmation(request, email):
-            emails.send_confirmation_request(event, base_url=base_url(request), **form.cleaned_data)
+            emails.send_confirmation_request(
+                event, base_url=base_url(request), consent=policies.current_versions(), **form.registration_details()
+            )
             return render(request, "events/register_check_email.html", {"event": event, "email": email})
         form.add_error(None, gettext("Too many registration requests. Please try again in an hour."))
         status = 429
