@@ -126,6 +126,12 @@ TABLE = {
     # Staff accounts here hold no membership: nothing to withdraw.
     "members:withdraw": (302, 200, 200, 200, 409),
     "members:apply_again": (302, 405, 405, 405, 405),
+    # A person's own data (tests/members/test_personal_data_*.py, test_close_account.py): the page for anyone
+    # signed in, the download by POST only; closing asks for the password again when the form is sent, and
+    # staff accounts are closed by an administrator.
+    "members:personal_data": SIGNED_IN,
+    "members:personal_data_download": POST_ONLY,
+    "members:close_account": (302, 200, 200, 200, 409),
     # Member organisations: the public directory; the representative's pages (tests/members/test_organisations.py
     # tries a representative), refused to everyone else before the method is looked at; an invitation's link.
     "members:organisations": PUBLIC,
@@ -159,6 +165,11 @@ TABLE = {
     "admin:members_newsissue_changelist": STAFF_ONLY,
     # Members file their requests from the committee's page; staff only decide them.
     "admin:members_committeerequest_add": (302, 302, 302, 302, 403),
+    # Consents and views of contact details are recorded by the forms and pages themselves, never by hand.
+    "admin:members_consent_add": (302, 302, 302, 302, 403),
+    "admin:members_consent_delete": (302, 302, 302, 302, 403),
+    "admin:experts_contactview_add": (302, 302, 302, 302, 403),
+    "admin:experts_contactview_delete": (302, 302, 302, 302, 403),
 }
 NAMESPACE_RULES = {"admin": ADMIN}
 
