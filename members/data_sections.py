@@ -25,10 +25,19 @@ from members.models import (
 from members.personal_data import any_address, section, verified_addresses
 
 
+def _close_invitations(closing):
+    """Invitations sent to the account's addresses: revoked while open, and kept with the placeholder address.
+    The login itself, addresses, factors and sessions are ``members.closing``'s to remove, last."""
+    invitations = Invitation.objects.filter(any_address(closing.addresses))
+    invitations.filter(accepted_by__isnull=True, revoked_at__isnull=True).update(revoked_at=closing.now)
+    invitations.update(email=closing.placeholder)
+
+
 @section(
     "account",
     _("Account"),
     order=10,
+    close=_close_invitations,
     fields=[
         ("email", _("E-mail address")),
         ("last_name", _("Family name")),
@@ -183,11 +192,8 @@ def _own_consents(user, addresses):
 
 
 def _close_consents(closing):
+    """Consents stay, as the record of what was agreed to and when, with the account's placeholder address."""
     _own_consents(closing.user, closing.addresses).update(email=closing.placeholder)
-    NewsDelivery.objects.filter(user=closing.user).update(email=closing.placeholder)
-    invitations = Invitation.objects.filter(any_address(closing.addresses))
-    invitations.filter(accepted_by__isnull=True, revoked_at__isnull=True).update(revoked_at=closing.now)
-    invitations.update(email=closing.placeholder)
 
 
 @section(
@@ -220,10 +226,16 @@ def consents(user):
     ]
 
 
+def _close_news_deliveries(closing):
+    """The deliveries stay (an issue's count of recipients) with the account's placeholder address."""
+    NewsDelivery.objects.filter(user=closing.user).update(email=closing.placeholder)
+
+
 @section(
     "news_received",
     _("E-mail news sent to you"),
     order=50,
+    close=_close_news_deliveries,
     fields=[("issue", _("Issue")), ("email", _("Sent to")), ("status", _("Status")), ("sent_at", _("Sent"))],
 )
 def news_received(user):

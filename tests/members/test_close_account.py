@@ -14,9 +14,20 @@ from consortium.models import DataExport
 from events.models import Registration
 from experts.models import ContactView, Expert
 from members import closing
-from members.models import Committee, CommitteeSeat, Consent, Membership, Organization, User
+from members.models import (
+    Committee,
+    CommitteeSeat,
+    Consent,
+    Invitation,
+    Membership,
+    NewsDelivery,
+    NewsIssue,
+    Organization,
+    User,
+)
 from tests.conftest import make_user
 from tests.events.conftest import make_event, make_registration
+from tests.members.organisation_helpers import make_invitation
 
 PASSWORD = "correct horse battery staple"
 URL = "/en/members/close/"
@@ -43,6 +54,10 @@ def closing_member(member):
     DataExport.objects.create(user=member, user_email=member.email, kind="experts", format="csv", language="en",
                               row_count=3)  # fmt: skip
     ContactView.objects.create(viewer=member, viewer_email=member.email, expert=expert, expert_name="Suzuki")
+    head = make_user("head@example.org")
+    invitation, _link = make_invitation(organisation, head, email="Hanako.Private@example.net")
+    issue = NewsIssue.objects.create(subject_ja="春号", subject_en="Spring news", body_ja="本文", body_en="News.")
+    NewsDelivery.objects.create(issue=issue, user=member, email=member.email, language="ja", status="sent")
     past = make_event(starts_at=timezone.now() - timedelta(days=40), ends_at=timezone.now() - timedelta(days=39))
     upcoming = make_event(capacity=1)
     return {
@@ -53,6 +68,7 @@ def closing_member(member):
         "waiting": make_registration(upcoming, status=Registration.Status.WAITLISTED, email="next@example.org"),
         "expert": expert,
         "organisation": organisation,
+        "invitation": invitation,
     }
 
 
@@ -118,6 +134,10 @@ def test_closing_asks_for_the_password_then_removes_what_the_policy_says(
     assert (expert.user, expert.email, expert.phone) == (None, "", "")
     assert not expert.history.filter(email="suzuki@example.ac.jp").exists()
 
+    # An invitation to one of the addresses is revoked; the news delivered keeps only the placeholder.
+    invitation = Invitation.objects.get(pk=closing_member["invitation"].pk)
+    assert (invitation.email, invitation.revoked_at is not None) == (user.email, True)
+    assert NewsDelivery.objects.get(user=user).email == user.email
     # The consent is kept without the address; the records of access keep saying who.
     assert Consent.objects.get(user=user).email == user.email
     assert DataExport.objects.get(user=user).user_email == "member@example.org"
