@@ -290,6 +290,26 @@ EXPERT_CONFIRMATION_ASK_AGAIN_DAYS = env_int("DJANGO_EXPERT_CONFIRMATION_ASK_AGA
 if EXPERT_CONFIRMATION_ASK_AGAIN_DAYS < 1:
     raise ImproperlyConfigured("DJANGO_EXPERT_CONFIRMATION_ASK_AGAIN_DAYS must be 1 or more.")
 
+# Personal data, as the privacy policy (the page "privacy") says. ``manage.py apply_retention`` removes public
+# registrants' details this many days after their event, closes former members' accounts this many days after
+# they left (and last signed in), and deletes the records of exports and of views of experts' contact details
+# after this many days. Members (not staff) see at most this many experts' contact details, and export at most
+# this many rows, per day (counted in the database, so the limits hold across processes).
+RETENTION_REGISTRANT_DAYS = env_int("DJANGO_RETENTION_REGISTRANT_DAYS", 365)
+RETENTION_FORMER_MEMBER_DAYS = env_int("DJANGO_RETENTION_FORMER_MEMBER_DAYS", 365)
+RETENTION_ACCESS_LOG_DAYS = env_int("DJANGO_RETENTION_ACCESS_LOG_DAYS", 1095)
+CONTACT_VIEWS_PER_DAY = env_int("DJANGO_CONTACT_VIEWS_PER_DAY", 30)
+EXPORT_ROWS_PER_DAY = env_int("DJANGO_EXPORT_ROWS_PER_DAY", 10_000)
+for _name, _value, _least in [
+    ("DJANGO_RETENTION_REGISTRANT_DAYS", RETENTION_REGISTRANT_DAYS, 1),
+    ("DJANGO_RETENTION_FORMER_MEMBER_DAYS", RETENTION_FORMER_MEMBER_DAYS, 1),
+    ("DJANGO_RETENTION_ACCESS_LOG_DAYS", RETENTION_ACCESS_LOG_DAYS, 1),
+    ("DJANGO_CONTACT_VIEWS_PER_DAY", CONTACT_VIEWS_PER_DAY, 0),
+    ("DJANGO_EXPORT_ROWS_PER_DAY", EXPORT_ROWS_PER_DAY, 0),
+]:
+    if _value < _least:
+        raise ImproperlyConfigured(f"{_name} must be {_least} or more.")
+
 # The map of sites and projects (static/js/map.js over vendored Leaflet): any
 # tile server with the usual {z}/{x}/{y} address; its host joins img-src below.
 MAP_TILE_URL = env_str("DJANGO_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

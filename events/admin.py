@@ -66,13 +66,14 @@ class NewsArticleAdmin(HistoryAdmin):
 
 @admin.register(Page)
 class PageAdmin(HistoryAdmin):
-    list_display = ["__str__", "slug", "order", "is_published"]
+    list_display = ["__str__", "slug", "order", "is_published", "version", "version_date"]
     list_editable = ["order", "is_published"]
     prepopulated_fields = {"slug": ["title_en"]}
     fieldsets = [
         (None, {"fields": ["slug", "order", "is_published"]}),
         (_("Japanese"), {"fields": ["title_ja", "summary_ja", "body_ja"]}),
         (_("English"), {"fields": ["title_en", "summary_en", "body_en"]}),
+        (_("Privacy policy and terms of use"), {"fields": [("version", "version_date")]}),
     ]
 
 

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Outreach")
+
+    def ready(self):
+        from events import personal_data  # noqa: F401 (registers its sections of a person's data)

@@ -15,6 +15,7 @@ from consortium.models import Country
 from events.demo_content.events import EVENTS, SPEAKERS, SYMPOSIUM_PROGRAMME_EN, SYMPOSIUM_PROGRAMME_JA
 from events.demo_content.news import NEWS, NEWS_COUNTRIES
 from events.demo_content.pages import PAGES
+from events.demo_content.policies import POLICIES
 from events.demo_content.questions import (
     AFFILIATION_TYPE,
     ATTENDANCE_MODE,
@@ -67,6 +68,10 @@ def seed(rng, stdout):
     now = timezone.now()
     for order, page in enumerate(PAGES, start=1):
         Page.objects.update_or_create(slug=page["slug"], defaults=page | {"order": order * 10, "is_published": True})
+    for order, policy in enumerate(POLICIES, start=90):
+        Page.objects.update_or_create(
+            slug=policy["slug"], defaults=policy | {"order": order * 10, "is_published": True}
+        )
 
     for days_ago, category, slug, title_ja, summary_ja, body_ja, title_en, summary_en, body_en in NEWS:
         article, _created = NewsArticle.objects.update_or_create(
@@ -97,8 +102,8 @@ def seed(rng, stdout):
         registrations += _registrations(rng, event, spec)
 
     stdout.write(
-        f"Outreach: {len(PAGES)} pages, {len(NEWS)} news articles, {len(EVENTS)} events, "
-        f"{registrations} registrations."
+        f"Outreach: {len(PAGES)} pages, the privacy policy and terms of use, {len(NEWS)} news articles, "
+        f"{len(EVENTS)} events, {registrations} registrations."
     )
 
 

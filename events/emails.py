@@ -44,13 +44,20 @@ def _send_about(registration, template, base_url):
     _send(template, to=registration.email, language=language, context=context | check_in, attachments=attachments)
 
 
-def send_confirmation_request(event, *, base_url, name, email, affiliation, language, answers=None):
+def send_confirmation_request(event, *, base_url, name, email, affiliation, language, answers=None, consent=None):
     """Ask a member of the public to prove their address before a place is taken for them.
 
-    Their details and answers wait on the server; the link carries only a random secret.
+    Their details, answers and the policy versions they agreed to (``consent``) wait on the server; the
+    link carries only a random secret.
     """
     token = PendingRegistration.objects.issue(
-        event, name=name, email=email, affiliation=affiliation, language=language, answers=answers
+        event,
+        name=name,
+        email=email,
+        affiliation=affiliation,
+        language=language,
+        answers=answers,
+        consent=consent,
     )
     with translation.override(language):
         context = {"event": event, "confirm_url": base_url + confirmation_url(token)}

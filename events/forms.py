@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from events import policies
 from events.question_forms import AnswersFormMixin
 
 # The form writes to any address typed into it, so the name must not carry a
@@ -49,6 +50,7 @@ class PublicRegistrationForm(AnswersFormMixin, forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["affiliation"].widget.attrs["autocomplete"] = "organization"
+        policies.add_consent_field(self)
 
     def clean_name(self):
         name = self.cleaned_data["name"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from events import emails
 from events.models import Event, PendingRegistration, Registration, RegistrationAnswer
 from events.questions import kept_answers
+from members import consents
 from members.access import event_open_to
 
 
@@ -76,7 +77,7 @@ def confirm(pending, *, base_url):
     """Register the person whose confirmation link was used; None when the link was used meanwhile.
 
     The link is spent with the registration, in one transaction: a second click, or two at once,
-    cannot use it again. A refusal leaves it as it was.
+    cannot use it again. A refusal leaves it as it was. The consent given on the form is recorded with it.
     """
     with transaction.atomic():
         pending = PendingRegistration.objects.select_for_update().filter(pk=pending.pk).first()
@@ -85,6 +86,9 @@ def confirm(pending, *, base_url):
         event = pending.event
         answers = kept_answers(event.registration_questions.all(), pending.answers)
         registration = register(event, base_url=base_url, answers=answers, **pending.details())
+        if pending.consented:
+            registration.consent = consents.record_event_registration(registration, pending)
+            registration.save(update_fields=["consent"])
         pending.delete()
     return registration
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from consortium.admin import DatabaseSearchAdmin, ImportExportHistoryAdmin, PreloadedAutocompleteInline
 from consortium.history_admin import HistoryAdmin
 from experts.admin_claims import ExpertClaimAdmin  # noqa: F401 (registers the admin)
+from experts.admin_contact_views import ContactViewAdmin  # noqa: F401 (registers the admin)
 from experts.admin_filters import ConfirmationFilter, MemberAccountFilter
 from experts.forms import ExpertAdminForm
 from experts.models import Expert, Publication, Specialty

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Concat
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -306,3 +307,40 @@ class ExpertFacetCodes(FacetCodes):
     """The facet codes of an expert (``search.facet_codes``), kept by the database's triggers."""
 
     expert = record_link(Expert)
+
+
+class ContactView(models.Model):
+    """A view of an expert's contact details on the expert's page: who, whose, when, as ``DataExport`` records
+    exports. Written by ``experts.contact_details``, which also counts them for the daily limit."""
+
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("viewer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="expert_contact_views",
+    )
+    viewer_email = models.EmailField(
+        _("viewer's e-mail"), help_text=_("Kept when the account is closed, so the record still says who.")
+    )
+    expert = models.ForeignKey(
+        Expert, verbose_name=_("expert"), on_delete=models.SET_NULL, null=True, related_name="contact_views"
+    )
+    expert_name = models.CharField(
+        _("expert's name"), max_length=300, help_text=_("Kept when the record is deleted, so the record says whose.")
+    )
+    viewed_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("view of contact details")
+        verbose_name_plural = _("views of contact details")
+        ordering = ["-viewed_at"]
+        indexes = [
+            # The daily limit: one member's views since midnight; and their own data download.
+            models.Index(fields=["viewer", "-viewed_at"], name="contact_view_viewer_idx"),
+            # The admin's list, newest first, and the retention command's oldest records.
+            models.Index(fields=["-viewed_at"], name="contact_view_when_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.viewer_email} → {self.expert_name} · {timezone.localtime(self.viewed_at):%Y-%m-%d %H:%M}"

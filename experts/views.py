@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
 from experts import claims
+from experts.contact_details import open_contact_details
 from experts.exports import ExpertExport
 from experts.filters import ExpertFilterSet
 from experts.models import Expert
@@ -52,5 +53,6 @@ def expert_detail(request, pk):
         "publications": expert.publications.all(),
         "is_own": expert.user_id is not None and expert.user_id == request.user.pk,
         "may_claim": claims.may_claim(request.user, expert),
+        "contact": open_contact_details(request.user, expert),
     }
     return render(request, "experts/expert_detail.html", context)

@@ -375,3 +375,17 @@ def expert_keeper_required(view):
         return response
 
     return wrapper
+
+
+# Limits on taking personal data ------------------------------------------------
+
+
+def exempt_from_daily_limits(user):
+    """Staff past the second factor: their work is the database, so the per-day limits on experts' contact
+    details and on exported rows (consortium.daily_limits) are for members only. Staff still leave records."""
+    return sees_staff_only(user)
+
+
+def owns_expert_record(user, expert):
+    """The member whose account the expert record is linked to: their own contact details cost nothing."""
+    return user is not None and user.is_authenticated and expert.user_id == user.pk

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from consortium.admin import ImportExportHistoryAdmin
 from consortium.history_admin import HistoryAdmin
 from members.admin_committees import CommitteeAdmin  # noqa: F401 (registers the admin)
+from members.admin_consents import ConsentAdmin  # noqa: F401 (registers the admin)
 from members.admin_invitations import InvitationAdmin  # noqa: F401 (registers the admin)
 from members.admin_membership import MembershipAdmin  # noqa: F401 (registers the admin)
 from members.admin_news import NewsIssueAdmin  # noqa: F401 (registers the admin)
@@ -25,8 +26,9 @@ class UserAdmin(HistoryAdmin, BaseUserAdmin):
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined", "closed_at"]}),
     ]
+    readonly_fields = ["closed_at"]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]

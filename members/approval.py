@@ -128,6 +128,33 @@ def withdraw_by_member(membership, *, reason=""):
     return True
 
 
+ACCOUNT_CLOSING = "account closed"
+"""The change reason of a membership that ended because its account was closed (members.closing)."""
+
+
+def end_on_account_closing(membership):
+    """The membership ends with its account: withdrawn (a refused one stays refused), without the texts the
+    person or staff wrote about it (``members.closing`` removes them from its history too). The statuses and
+    dates stay. No e-mail here: the closing sends its own."""
+    fields = {"statement": "", "leaving_note": "", "decision_note": "", "news_opt_in": False}
+    if membership.status in {Status.WITHDRAWN, Status.REJECTED}:
+        for name, value in fields.items():
+            setattr(membership, name, value)
+        membership._history_user = membership.user
+        membership._change_reason = ACCOUNT_CLOSING
+        membership.save(update_fields=list(fields))
+        return
+    _change_status(
+        membership,
+        Status.WITHDRAWN,
+        by=membership.user,
+        reason=ACCOUNT_CLOSING,
+        decided_at=timezone.now(),
+        decided_by=membership.user,
+        **fields,
+    )
+
+
 MEMBER_REAPPLICATION = "applied again"
 
 

@@ -7,4 +7,4 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from members import signals  # noqa: F401 (connects the receivers)
+        from members import data_sections, signals  # noqa: F401 (connect the receivers, register the sections)

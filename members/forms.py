@@ -8,7 +8,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import current_language
-from members import committee_requests
+from events import policies
+from members import committee_requests, consents
 from members.models import Committee, Membership, Organization
 
 
@@ -82,6 +83,7 @@ class ApplicationForm(SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = current_language()
+        policies.add_consent_field(self)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -93,7 +95,7 @@ class ApplicationForm(SignupForm):
         return cleaned_data
 
     def signup(self, request, user):
-        """Called by allauth once the user exists: file the application."""
+        """Called by allauth once the user exists: record the consent and file the application."""
         data = self.cleaned_data
         user.language = data["language"]
         user.save(update_fields=["language"])
@@ -104,6 +106,7 @@ class ApplicationForm(SignupForm):
             organization_name="" if data.get("organization") else data.get("organization_name", "").strip(),
             statement=data["statement"],
         )
+        consents.record_signup(user)
         committee_requests.ask_to_join(user, data.get("committees") or [])
 
 

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import current_language
-from members import invitations
+from events import policies
+from members import consents, invitations
 
 
 class InvitationForm(forms.Form):
@@ -66,9 +67,12 @@ class InvitedSignupForm(SignupForm):
         self.fields["email"].disabled = True
         self.initial["email"] = invitation.email
         self.fields["language"].initial = current_language()
+        policies.add_consent_field(self)
 
     def signup(self, request, user):
-        """Called by allauth once the user exists: take up the invitation, completed on verification."""
+        """Called by allauth once the user exists: record the consent, take up the invitation (completed on
+        verification)."""
         user.language = self.cleaned_data["language"]
         user.save(update_fields=["language"])
+        consents.record_signup(user)
         invitations.claim(self.invitation, user)

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from members import directory, invitation_views, organisation_views, views
+from members import directory, invitation_views, organisation_views, privacy_views, views
 
 app_name = "members"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("expert/", include("experts.own_urls")),
     path("withdraw/", views.withdraw, name="withdraw"),
     path("apply-again/", views.apply_again, name="apply_again"),
+    path("my-data/", privacy_views.personal_data_page, name="personal_data"),
+    path("my-data/download/", privacy_views.personal_data_download, name="personal_data_download"),
+    path("close/", privacy_views.close_account, name="close_account"),
     path("news/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("organisations/", directory.organisations, name="organisations"),
     path("organisation/", organisation_views.organisation, name="organisation"),

@@ -23,8 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 from consortium.bilingual import LANGUAGE_CODES, current_language, language_order
+from consortium.daily_limits import counting
 from consortium.models import DataExport
 from members.access import sees_staff_records_of, view_permission
+from search import export_limits
 
 EXPORT_LIMIT = 5_000
 """An export holds at most this many rows; the page, the file name and the file itself say so."""
@@ -199,20 +201,26 @@ def query_string(request):
 
 
 def export_response(request, export_class, fmt):
-    """The file of ``export_class`` in ``fmt`` ("csv" or "xlsx"), recorded in DataExport."""
+    """The file of ``export_class`` in ``fmt`` ("csv" or "xlsx"), recorded in DataExport; or, past the
+    member's rows for the day (``search.export_limits``), a page that refuses it."""
     export = export_class(request)
     header, rows, truncated = export.table()
     now = timezone.localtime()
-    record = DataExport.objects.create(
-        user=request.user,
-        user_email=request.user.email,
-        kind=export.kind,
-        format=fmt,
-        language=current_language(),
-        query_string=query_string(request)[:2000],
-        row_count=len(rows),
-        truncated=truncated,
-    )
+    with counting(export_limits.SCOPE, request.user):
+        refused = export_limits.refusal(request.user, len(rows), now)
+        if refused is None:
+            record = DataExport.objects.create(
+                user=request.user,
+                user_email=request.user.email,
+                kind=export.kind,
+                format=fmt,
+                language=current_language(),
+                query_string=query_string(request)[:2000],
+                row_count=len(rows),
+                truncated=truncated,
+            )
+    if refused is not None:
+        return export_limits.refused_response(request, export.kind, refused, query_string(request))
     stem = f"jcic-heritage-{export.kind}-{now:%Y%m%d-%H%M}"
     if truncated:
         stem += f"-first-{EXPORT_LIMIT}"

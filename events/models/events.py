@@ -396,6 +396,19 @@ class Registration(models.Model):
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     # The secret in the registrant's manage link; a new one revokes the links already sent.
     manage_key = models.CharField(_("key of the manage link"), max_length=64, default=new_secret, editable=False)
+    # A public registrant's consent to the privacy policy and terms of use (members.consents); members gave
+    # theirs at sign-up.
+    consent = models.ForeignKey(
+        "members.Consent",
+        verbose_name=_("consent"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Set when the name, address and affiliation were removed (events.personal_data): after the retention
+    # period, or when the registrant closed their account. The registration still counts.
+    personal_data_removed_at = models.DateTimeField(_("personal data removed"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["manage_key"])
 

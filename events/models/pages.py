@@ -12,6 +12,10 @@ from members.access import sees_staff_only
 
 # Addresses under about/ that are pages of their own (events.urls.activities), not outreach pages.
 RESERVED_PAGE_SLUGS = {"activities"}
+# The addresses of the privacy policy and the terms of use, which forms link to (events.policies).
+PRIVACY_SLUG = "privacy"
+TERMS_SLUG = "terms"
+POLICY_SLUGS = (PRIVACY_SLUG, TERMS_SLUG)
 
 
 def validate_page_slug(slug):
@@ -47,6 +51,21 @@ class Page(BilingualTitleMixin, models.Model):
     summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
     body_ja = models.TextField(_("body (Japanese)"), blank=True, help_text=_("Markdown."))
     body_en = models.TextField(_("body (English)"), blank=True, help_text=_("Markdown."))
+    # The privacy policy and the terms of use (events.policies) are versioned: each consent records the version.
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        help_text=_(
+            "For the privacy policy and the terms of use: raise it by one when the text changes in substance. "
+            "Each consent given at sign-up or event registration records the version agreed to."
+        ),
+    )
+    version_date = models.DateField(
+        _("version in force since"),
+        null=True,
+        blank=True,
+        help_text=_("For the privacy policy and the terms of use: the date this version took effect."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords()
@@ -63,6 +82,11 @@ class Page(BilingualTitleMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("pages:detail", args=[self.slug])
+
+    @property
+    def is_policy(self):
+        """The privacy policy or the terms of use: its version is shown, and consents record it."""
+        return self.slug in POLICY_SLUGS
 
     def body_html(self, language=None):
         return render_markdown(localized(self, "body", language).text)

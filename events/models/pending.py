@@ -11,12 +11,15 @@ class PendingRegistrationQuerySet(models.QuerySet):
     def expired(self, now=None):
         return self.filter(created_at__lt=(now or timezone.now()) - CONFIRM_MAX_AGE)
 
-    def issue(self, event, *, name, email, affiliation, language, answers=None):
-        """Keep a member of the public's details (and answers to the event's questions, ``{question pk: value}``)
-        until they confirm their address; return the link's secret.
+    def issue(self, event, *, name, email, affiliation, language, answers=None, consent=None):
+        """Keep a member of the public's details (answers to the event's questions, ``{question pk: value}``,
+        and the policy versions agreed to, ``consent``) until they confirm their address; return the link's
+        secret.
 
         Only the secret's digest is stored, and an earlier request for the same event and
         address is dropped: only the latest link works. Expired requests are dropped too.
+        ``consent`` is the ``events.policies.Versions`` the person agreed to on the form, recorded on
+        confirmation.
         """
         self.expired().delete()
         self.filter(event=event, email__iexact=email).delete()
@@ -29,6 +32,9 @@ class PendingRegistrationQuerySet(models.QuerySet):
             language=language,
             answers={str(pk): value for pk, value in (answers or {}).items()},
             token_hash=digest(token),
+            consented=consent is not None,
+            privacy_version=getattr(consent, "privacy", None),
+            terms_version=getattr(consent, "terms", None),
         )
         return token
 
@@ -55,6 +61,10 @@ class PendingRegistration(models.Model):
     # The answers to the event's registration questions, by question: stored with the registration once confirmed.
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     token_hash = models.CharField(_("digest of the link's secret"), max_length=64, unique=True)
+    # The consent given on the form, recorded (members.models.Consent) when the address is confirmed.
+    consented = models.BooleanField(_("agreed to the privacy policy and terms of use"), default=False)
+    privacy_version = models.PositiveIntegerField(_("privacy policy version"), null=True, blank=True)
+    terms_version = models.PositiveIntegerField(_("terms of use version"), null=True, blank=True)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
 
     objects = PendingRegistrationQuerySet.as_manager()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from consortium.bilingual import current_language
-from events import emails, passes, registrations
+from events import emails, passes, policies, registrations
 from events.forms import MemberRegistrationForm, PublicRegistrationForm
 from events.models import Event, PendingRegistration, Registration
 from events.questions import answered, kept_answers
@@ -63,7 +63,11 @@ def event_register(request, slug):
         email = form.cleaned_data["email"]
         if may_send_confirmation(request, email):
             emails.send_confirmation_request(
-                event, base_url=base_url(request), answers=form.answers(), **form.details()
+                event,
+                base_url=base_url(request),
+                answers=form.answers(),
+                consent=policies.current_versions(),
+                **form.details(),
             )
             return render(request, "events/register_check_email.html", {"event": event, "email": email})
         form.add_error(None, gettext("Too many registration requests. Please try again in an hour."))

@@ -1,5 +1,6 @@
 from members.models.accounts import StaffFlagHistory, User, UserManager
 from members.models.committees import Committee, CommitteeRequest, CommitteeSeat, Meeting, MeetingFile
+from members.models.consents import Consent
 from members.models.invitations import Invitation, InvitationQuerySet
 from members.models.memberships import ApplicationDigest, Membership
 from members.models.news import NewsDelivery, NewsIssue
@@ -18,6 +19,7 @@ __all__ = [
     "Committee",
     "CommitteeRequest",
     "CommitteeSeat",
+    "Consent",
     "Meeting",
     "MeetingFile",
     "User",

@@ -59,6 +59,9 @@ class User(AbstractUser):
     )
     # Counts changes to the second factors; part of the session hash, so a change signs out other sessions.
     factors_version = models.PositiveIntegerField(_("second factor changes"), default=0, editable=False)
+    # Set when the account is closed (members.closing): the row stays, without personal data, so that the
+    # membership's history and the records that name the account still lead somewhere.
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -74,6 +77,7 @@ class User(AbstractUser):
             "date_joined",
             "language",
             "factors_version",
+            "closed_at",
         ],
         m2m_fields=["groups", "user_permissions"],
     )

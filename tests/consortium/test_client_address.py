@@ -26,7 +26,13 @@ def wrong_password(client, number, header):
 
 
 def register(client, event, number, header):
-    data = {"name": "Ana Lima", "email": f"ana{number}@example.org", "affiliation": "", "language": "en"}
+    data = {
+        "name": "Ana Lima",
+        "email": f"ana{number}@example.org",
+        "affiliation": "",
+        "language": "en",
+        "consent": "on",
+    }
     return client.post(f"/en/events/{event.slug}/register/", data, **forwarded(header)).status_code
 
 

@@ -47,6 +47,7 @@ def test_applicant_signs_up_is_approved_and_searches_the_database(open_page, dat
     page.fill("#id_password2", PASSWORD)
     page.fill("#id_organization_name", "Analytical Engines Ltd")
     page.fill("#id_statement", "I survey adobe architecture.")
+    page.check("#id_consent")
     submit(page, page.locator("form").filter(has=page.locator("#id_email")).locator("[type=submit]"))
 
     page.goto(link_in_last_mail("/accounts/confirm-email/"))
@@ -103,6 +104,7 @@ def test_visitor_registers_for_an_event_and_confirms_by_mail(page, outreach):
     page.wait_for_url(re.compile(r"/register/$"))
     page.fill("#id_name", "Grace Hopper")
     page.fill("#id_email", "grace@example.org")
+    page.check("#id_consent")
     submit(page, page.locator("main form [type=submit]"))
     assert "grace@example.org" in page.locator("main").inner_text()
     assert len(mail.outbox) == 1

@@ -81,7 +81,7 @@ def test_signed_links_open_to_whoever_holds_them_and_are_not_cached(client, any_
     if any_user is not None:
         client.force_login(any_user)
     registration = make_registration(outreach["event"])
-    details = {"name": "A", "email": "a@example.org", "affiliation": "", "language": "en"}
+    details = {"name": "A", "email": "a@example.org", "affiliation": "", "language": "en", "consent": "on"}
     token = PendingRegistration.objects.issue(outreach["event"], **details)
     for path in (manage_url(registration), confirmation_url(token)):
         response = client.get(path)

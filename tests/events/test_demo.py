@@ -19,8 +19,13 @@ def seed():
 def test_demo_makes_pages_news_and_events_in_both_languages():
     assert "Outreach:" in seed()
     assert (
-        Page.objects.published().filter(title_ja__gt="", title_en__gt="", body_ja__gt="", body_en__gt="").count() == 5
+        Page.objects.published().filter(title_ja__gt="", title_en__gt="", body_ja__gt="", body_en__gt="").count() == 7
     )
+    # The privacy policy and the terms of use, each in its first version (events.policies).
+    assert set(Page.objects.filter(slug__in=["privacy", "terms"]).values_list("slug", "version")) == {
+        ("privacy", 1),
+        ("terms", 1),
+    }
     assert Page.objects.filter(slug="mission", body_en__contains="Communicate").exists()
     assert NewsArticle.objects.published().filter(title_en="").exists(), "some news only in Japanese"
     assert NewsArticle.objects.published().exclude(title_en="").exists()

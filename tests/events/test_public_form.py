@@ -9,7 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 def details(**fields):
-    return {"name": "Ana Lima", "email": "ana@example.org", "affiliation": "Museu Nacional", "language": "en"} | fields
+    details = {"name": "Ana Lima", "email": "ana@example.org", "affiliation": "Museu Nacional", "language": "en"}
+    return details | {"consent": "on"} | fields
 
 
 def register(client, event, **fields):

@@ -38,6 +38,11 @@ def public_details(**fields):
     return {"name": "Ana Lima", "email": "ana@example.org", "affiliation": "Museu Nacional", "language": "en"} | fields
 
 
+def public_form(**fields):
+    """The public form as sent, with the consent ticked."""
+    return public_details(consent="on", **fields)
+
+
 def test_member_registers_in_one_click_and_gets_a_confirmation_with_a_cancellation_link(client, member, committed):
     event = make_event()
     client.force_login(member)
@@ -54,7 +59,7 @@ def test_member_registers_in_one_click_and_gets_a_confirmation_with_a_cancellati
 
 def test_public_registration_sends_a_confirmation_link_and_reserves_nothing_until_it_is_used(client):
     event = make_event()
-    response = client.post(f"/en/events/{event.slug}/register/", public_details())
+    response = client.post(f"/en/events/{event.slug}/register/", public_form())
     assert response.status_code == 200
     assert not Registration.objects.exists()
     assert len(mail.outbox) == 1
@@ -72,7 +77,7 @@ def test_public_registration_sends_a_confirmation_link_and_reserves_nothing_unti
 
 def test_public_form_refuses_an_invalid_address(client):
     event = make_event()
-    response = client.post(f"/en/events/{event.slug}/register/", public_details(email="not-an-address"))
+    response = client.post(f"/en/events/{event.slug}/register/", public_form(email="not-an-address"))
     assert response.status_code == 200
     assert "errorlist" in response.content.decode()
     assert not mail.outbox
@@ -185,7 +190,7 @@ def test_tampered_cancellation_link_is_refused(client):
 )
 def test_registration_outside_the_window_is_refused(client, member, window):
     event = make_event(**window)
-    response = client.post(f"/en/events/{event.slug}/register/", public_details())
+    response = client.post(f"/en/events/{event.slug}/register/", public_form())
     assert response.status_code == 403
     assert "not open" in response.content.decode()
     client.force_login(member)
@@ -203,7 +208,7 @@ def test_registration_for_a_past_event_is_refused():
 
 def test_registration_for_a_cancelled_event_is_refused(client):
     event = make_event(status=Event.Status.CANCELLED)
-    response = client.post(f"/en/events/{event.slug}/register/", public_details())
+    response = client.post(f"/en/events/{event.slug}/register/", public_form())
     assert response.status_code == 403
     assert "cancelled" in response.content.decode()
 
@@ -213,7 +218,7 @@ def test_members_only_event_refuses_the_public(client, request, who):
     event = make_event(audience=Event.Audience.MEMBERS)
     if who != "anonymous":
         client.force_login(request.getfixturevalue(who))
-    response = client.post(f"/en/events/{event.slug}/register/", public_details())
+    response = client.post(f"/en/events/{event.slug}/register/", public_form())
     assert response.status_code == 403
     assert "members of the consortium only" in response.content.decode()
     assert not Registration.objects.exists()
@@ -289,8 +294,8 @@ def test_confirmation_email_is_in_the_registrants_language(committed):
 def test_public_form_stops_sending_to_one_address_after_a_few_requests(client):
     event = make_event()
     for _ in range(3):
-        assert client.post(f"/en/events/{event.slug}/register/", public_details()).status_code == 200
-    response = client.post(f"/en/events/{event.slug}/register/", public_details(email="ANA@example.org"))
+        assert client.post(f"/en/events/{event.slug}/register/", public_form()).status_code == 200
+    response = client.post(f"/en/events/{event.slug}/register/", public_form(email="ANA@example.org"))
     assert response.status_code == 429
     assert "Too many registration requests" in response.content.decode()
     assert len(mail.outbox) == 3

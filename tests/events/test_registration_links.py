@@ -58,7 +58,7 @@ def manage_link(registration):
 
 
 def request_link(client, event, **details):
-    client.post(f"/en/events/{event.slug}/register/", DETAILS | details)
+    client.post(f"/en/events/{event.slug}/register/", DETAILS | {"consent": "on"} | details)
     return last_link("confirm")
 
 

@@ -25,7 +25,7 @@ HOSTILE = settings(max_examples=15, deadline=None, suppress_health_check=[Health
 FORMS = {
     "event registration": (
         "/en/events/spring-symposium/register/",
-        {"name": "Ada Lovelace", "email": "ada@example.org", "affiliation": "", "language": "en"},
+        {"name": "Ada Lovelace", "email": "ada@example.org", "affiliation": "", "language": "en", "consent": "on"},
     ),
     "sign-up": (
         "/en/accounts/signup/",
@@ -41,6 +41,7 @@ FORMS = {
             "committees": "1",
             "statement": "I study the conservation of engines.",
             "language": "ja",
+            "consent": "on",
         },
     ),
     "sign-in": ("/en/accounts/login/", {"login": "member@example.org", "password": PASSWORD}),

@@ -41,6 +41,7 @@ def sign_up(client, link, **overrides):
         "password1": PASSWORD,
         "password2": PASSWORD,
         "language": "en",
+        "consent": "on",
         **overrides,
     }
     return client.post(link, data)

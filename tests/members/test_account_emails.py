@@ -43,6 +43,7 @@ def sign_up(client, page_language, language, email="aiko@example.org"):
             "kind": "individual",
             "statement": "Conservation architect working in Central Asia.",
             "language": language,
+            "consent": "on",
         },
     )
 

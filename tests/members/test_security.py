@@ -56,6 +56,7 @@ def test_signup_answers_alike_for_a_taken_address(client, member):
         "kind": "individual",
         "statement": "Again.",
         "language": "en",
+        "consent": "on",
     }
     taken = client.post("/en/accounts/signup/", {**data, "email": member.email})
     new = client.post("/en/accounts/signup/", {**data, "email": "someone.new@example.org"})

@@ -38,6 +38,7 @@ def application(**overrides):
         "kind": "individual",
         "statement": "Conservation architect working in Central Asia.",
         "language": "en",
+        "consent": "on",
     }
     data.update(overrides)
     return data

@@ -154,6 +154,12 @@ TABLE = {
     "saved_searches:edit": (302, 404, 404, 404, 404),
     "saved_searches:delete": (302, 404, 404, 404, 404),
     "saved_searches:unsubscribe": BAD_TOKEN,
+    # A person's own data (tests/members/test_personal_data_*.py, test_close_account.py): the page for anyone
+    # signed in, the download by POST only; closing asks for the password again when the form is sent, and
+    # staff accounts are closed by an administrator.
+    "members:personal_data": SIGNED_IN,
+    "members:personal_data_download": POST_ONLY,
+    "members:close_account": (302, 200, 200, 200, 409),
     # Member organisations: the public directory; the representative's pages (tests/members/test_organisations.py
     # tries a representative), refused to everyone else before the method is looked at; an invitation's link.
     "members:organisations": PUBLIC,
@@ -203,6 +209,11 @@ TABLE = {
     # Members file claims of expert records and requests for new ones from their own page; staff only decide them.
     "admin:experts_expertclaim_add": (302, 302, 302, 302, 403),
     "admin:experts_expertrecordrequest_add": (302, 302, 302, 302, 403),
+    # Consents and views of contact details are recorded by the forms and pages themselves, never by hand.
+    "admin:members_consent_add": (302, 302, 302, 302, 403),
+    "admin:members_consent_delete": (302, 302, 302, 302, 403),
+    "admin:experts_contactview_add": (302, 302, 302, 302, 403),
+    "admin:experts_contactview_delete": (302, 302, 302, 302, 403),
 }
 NAMESPACE_RULES = {"admin": ADMIN}
 
