@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from consortium.translation_queue import Filters, kinds_for, queue
+from consortium.translation_queue import Filters, kinds_for, missing_counts, queue
 from consortium.visibility import Visibility
 from events.models import Event, Speaker
 from experts.models import Expert
@@ -219,3 +219,26 @@ def test_the_queue_costs_the_same_queries_however_many_rows(staff_client, record
             Speaker.objects.create(event=speaker_event, name_en=f"Speaker {n}")
 
     assert_flat_queries(staff_client, QUEUE, more_rows, most=6)
+
+
+def test_the_admin_index_counts_each_kind(staff_client, records):
+    page = staff_client.get(reverse("admin:index")).content.decode()
+    assert 'id="translation-queue-summary"' in page
+    assert f'href="{QUEUE}?kind=experts.expert">Experts</a>' in page
+    assert "3 records" in page
+
+
+def test_the_admin_index_counts_only_the_kinds_the_staff_member_may_open(client, records):
+    client, _user = staff_with(client, "view_event", "view_page")
+    page = client.get(reverse("admin:index")).content.decode()
+    assert f'href="{QUEUE}?kind=events.event">Events</a>' in page
+    assert "?kind=experts.expert" not in page
+
+
+def test_the_admin_index_counts_are_kept_briefly(records, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        counts = missing_counts()
+    assert counts["experts.expert"] == 3 and counts["events.speaker"] == 1 and counts["members.committee"] == 0
+    Expert.objects.create(family_name_en="Later", position_ja="教授")
+    with django_assert_num_queries(0):
+        assert missing_counts() == counts
