@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from consortium import statistics, views
+from consortium import statistics, translation_views, views
 from events.sitemaps import sitemap_xml
 from search import site_views
 from search import views as search_views
@@ -18,6 +18,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path(
+        "admin/translations/",
+        admin.site.admin_view(translation_views.translation_queue_view),
+        name="translation_queue",
+    ),
     path("admin/", admin.site.urls),
 ]
 

@@ -111,6 +111,16 @@ def sees_staff_records_of(user, permission):
     return sees_staff_only(user) and user.has_perm(permission)
 
 
+def may_open_in_admin(user, model):
+    """Staff past the second factor who may open ``model``'s records in the admin: its view or change
+    permission, as the admin asks (``ModelAdmin.has_view_permission``). The translation queue lists
+    only these kinds of record."""
+    if not sees_staff_only(user):
+        return False
+    opts = model._meta
+    return user.has_perm(view_permission(model)) or user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
 def member_required(view):
     """Guard for a database view.
 

@@ -193,6 +193,8 @@ TABLE = {
     "admin:members_organization_process_import": (302, 302, 302, 302, 405),
     "admin:projects_cooperationproject_process_import": (302, 302, 302, 302, 405),
     "admin:members_membership_changelist": STAFF_ONLY,
+    # The translation queue, beside the admin (tests/consortium/test_translation_queue.py tries each role).
+    "translation_queue": STAFF_ONLY,
     "admin:members_newsissue_changelist": STAFF_ONLY,
     # Check-ins are made at the event desk, never typed in the admin.
     "admin:events_checkin_add": (302, 302, 302, 302, 403),
