@@ -346,6 +346,9 @@ TRANSLATED = TranslationRegistry(
     Translated("events.Event", visibility=_event_readers),
     Translated("events.Speaker", parent="event"),
     Translated("events.Material", parent="event"),
+    Translated(
+        "events.RegistrationQuestion", heading=lambda prefix: localized_expression(f"{prefix}label"), parent="event"
+    ),
     Translated("events.NewsArticle", visibility=_published_or_staff(status="published")),
     Translated("events.NewsAttachment", parent="article"),
     Translated("events.Page", visibility=_published_or_staff(is_published=True)),
@@ -370,3 +373,12 @@ TRANSLATED = TranslationRegistry(
     Translated("consortium.Region"),
     Translated("consortium.Language"),
 )
+
+# Models with texts in both languages that are not translated after the fact, and why: the queue leaves them out.
+NOT_TRANSLATED = {
+    # Staff write a message in both languages or in one on purpose (each person gets their language, else the
+    # other); once sent it cannot be changed.
+    "events.EventMessage",
+    # A member's own request, in the scripts and languages they chose; staff copy it into an expert record.
+    "experts.ExpertRecordRequest",
+}
