@@ -1,7 +1,7 @@
 """The staff roles: a Django group per role and the permissions it holds.
 
 The groups are made by the migrations that set the roles (``members.0010_staff_roles``,
-then each one that changed them, the latest ``members.0017_connect_roles``); each keeps
+then each one that changed them, the latest ``members.0019_member_services_roles``); each keeps
 its own copy of these lists (a migration must not change when this module
 does); tests/members/test_roles.py checks that the groups in the database hold
 exactly what this module says, so a change here needs a new migration. Group
@@ -12,7 +12,7 @@ superuser puts a staff member in a group (members/admin.py).
 CRUD = ("view", "add", "change", "delete")
 
 # The apps whose permissions the administrator holds, all of them.
-PROJECT_APPS = ("consortium", "members", "experts", "projects", "heritage", "events", "reports")
+PROJECT_APPS = ("consortium", "members", "experts", "projects", "heritage", "events", "reports", "search")
 
 
 def _crud(app_label, *model_names):
@@ -43,9 +43,23 @@ ROLE_PERMISSIONS = {
         "members.view_newsdelivery",
         "consortium.view_country",
         "events.view_activityforeword",
+        # The reception desk at events, and enquiries about subscriptions, claims and saved searches.
+        "events.add_checkin",
+        "events.view_checkin",
+        "events.view_subscriber",
+        "events.view_digest",
+        "experts.view_expertclaim",
+        "experts.view_expertrecordrequest",
+        "search.view_savedsearch",
+        "members.view_consent",
+        "experts.view_contactview",
     ],
     DATABASE_EDITOR: [
-        *_crud("experts", "expert", "specialty"),
+        *_crud("experts", "expert", "specialty", "publication"),
+        "experts.view_expertclaim",
+        "experts.change_expertclaim",
+        "experts.view_expertrecordrequest",
+        "experts.change_expertrecordrequest",
         *_crud("projects", "cooperationproject", "funder", "fundingscheme", "participation", "projectdocument"),
         *_crud("heritage", "heritagesite", "threat", "dangerperiod"),
         *_crud("members", "organization"),
@@ -55,7 +69,22 @@ ROLE_PERMISSIONS = {
     ],
     OUTREACH_EDITOR: [
         *_crud("events", "event", "registration", "speaker", "material", "newsarticle", "newsattachment", "page"),
-        *_crud("events", "activityforeword"),
+        *_crud("events", "activityforeword", "registrationquestion", "eventmessage"),
+        "events.send_eventmessage",
+        "events.view_changenotice",
+        "events.delete_changenotice",
+        "events.view_eventmaildelivery",
+        "events.add_checkin",
+        "events.view_checkin",
+        "events.delete_checkin",
+        "events.view_subscriber",
+        "events.change_subscriber",
+        "events.delete_subscriber",
+        "events.view_subscription",
+        "events.delete_subscription",
+        "events.view_digest",
+        "events.view_digestentry",
+        "members.view_consent",
         *_crud("consortium", "countryprofile"),
         "consortium.view_country",
         "members.view_organization",

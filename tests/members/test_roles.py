@@ -132,7 +132,7 @@ def test_setting_up_the_groups_again_resets_their_permissions():
 
 
 # The latest migration that sets the roles; each holds the complete lists of its day.
-LATEST_ROLES_MIGRATION = "0017_connect_roles"
+LATEST_ROLES_MIGRATION = "0019_member_services_roles"
 
 
 def test_running_the_latest_roles_migration_again_resets_the_groups_without_doubling_them():
