@@ -11,6 +11,7 @@ which also moves the search cache's version on (``search.cache``): bulk writes s
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from search.cache import bump_version
+from search.facet_codes import FacetCodes
 
 
 def tables_of(model):
@@ -21,9 +22,15 @@ def tables_of(model):
         through = field.remote_field.through
         if through._meta.auto_created:
             tables.append(through._meta.db_table)
-    # The facet codes' link has no reverse accessor (related_name "+"): a hidden relation.
+    # The facet codes' link has no reverse accessor (related_name "+"): a hidden relation. Other records that
+    # point one to one at the model (an expert record's request) are not read by its search.
     for relation in model._meta.get_fields(include_hidden=True):
-        if relation.one_to_one and relation.auto_created and not relation.concrete:
+        if (
+            relation.one_to_one
+            and relation.auto_created
+            and not relation.concrete
+            and issubclass(relation.related_model, FacetCodes)
+        ):
             tables.append(relation.related_model._meta.db_table)
     return tables
 

@@ -17,14 +17,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from consortium.bilingual import current_language
 from consortium.link_secrets import looks_like_secret
 from events import ical, subscription_emails, subscriptions
-from events.models import Page, Subscriber, Subscription
+from events.models import Subscriber, Subscription
+from events.models.pages import PRIVACY_SLUG as PRIVACY
 from events.models.subscriptions import MAX_SUBSCRIPTIONS
 from events.subscription_forms import LanguageForm, PublicSubscriptionForm, SubscriptionForm
 from events.views.common import base_url, private
 
 # What a page may suggest in its link to the form: ?country=KH&kind=symposium.
 PREFILL = {"country": "country", "region": "region", "committee": "committee", "topic": "topic", "kind": "kind"}
-PRIVACY_SLUG = "privacy"
 # Calendar programs ask every few hours; a copy may be kept by the subscriber's own program, never shared.
 FEED_MAX_AGE = 60 * 60
 
@@ -38,9 +38,7 @@ def _refusal_text(code):
 
 
 def _privacy_url():
-    if Page.objects.published().filter(slug=PRIVACY_SLUG).exists():
-        return reverse("pages:detail", args=[PRIVACY_SLUG])
-    return ""
+    return reverse("pages:detail", args=[PRIVACY])
 
 
 def _listed(request, subscriber):

@@ -57,7 +57,13 @@ def answers(questions, **given):
 
 
 def details(**fields):
-    return {"name": "Ana Lima", "email": "ana@example.org", "affiliation": "Museu Nacional", "language": "en"} | fields
+    return {
+        "name": "Ana Lima",
+        "email": "ana@example.org",
+        "affiliation": "Museu Nacional",
+        "language": "en",
+        "consent": "on",
+    } | fields
 
 
 def kept(registration):
