@@ -7,4 +7,4 @@ class EventsConfig(AppConfig):
     verbose_name = _("Outreach")
 
     def ready(self):
-        from events import personal_data  # noqa: F401 (registers its sections of a person's data)
+        from events import personal_data, personal_data_subscriptions  # noqa: F401 (register their sections of a person's data)

@@ -145,13 +145,25 @@ def render_message(digest):
     )
 
 
+def _still_there(digest):
+    """The claimed digest as it is now, with its subscriber's address; None when it went meanwhile: the
+    address unsubscribed, or the account was closed, which deletes its subscribers and their digests."""
+    return Digest.objects.filter(pk=digest.pk).select_related("subscriber__user").first()
+
+
 def send_claimed(digests):
     """Send claimed digests over one connection; return (sent, failed)."""
     sent = failed = 0
     if not digests:
         return sent, failed
+    handled = []
     with mailers.default as connection:
         for digest in digests:
+            current = _still_there(digest)
+            if current is None:
+                continue
+            digest.subscriber = current.subscriber
+            handled.append(digest)
             try:
                 connection.send_messages([render_message(digest)])
             except Exception as error:  # One bad address must not stop the others.
@@ -164,7 +176,7 @@ def send_claimed(digests):
             else:
                 digest.status, digest.sent_at = Digest.Status.SENT, timezone.now()
                 sent += 1
-    Digest.objects.bulk_update(digests, ["status", "error", "sent_at"])
+    Digest.objects.bulk_update(handled, ["status", "error", "sent_at"])
     return sent, failed
 
 

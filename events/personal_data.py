@@ -1,21 +1,30 @@
-"""Event registrations as personal data: their section of a person's data (``members.personal_data``), and
-the removal of the registrant's name, address and affiliation, which keeps the registration (and so the
-event's counts) without them.
+"""Event registrations as personal data: their sections of a person's data (``members.personal_data``): the
+registrations with their check-ins, and the answers to the events' registration questions; and the removal
+of the registrant's personal data, which keeps the registration (and so the event's counts) without it.
+
+Removal takes the name, address and affiliation, from the registration's history and consent too and from
+the e-mails sent to the registrant about the event (``EventMailDelivery``), and deletes the answers that
+are the person's own words (short and long text: dietary needs, say). Answers chosen among the options,
+and yes or no, stay with the anonymous registration, as the event's figures; so does its check-in.
 
 Removal happens when the registrant closes their account (upcoming places are cancelled first, so that
 they go to the waiting list) and, for public registrants, some time after the event (``members.retention``).
 """
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from events import registrations as registration_flow
-from events.models import PendingRegistration, Registration
+from events.models import EventMailDelivery, PendingRegistration, Registration, RegistrationAnswer
+from events.questions import CHOICE_KINDS, QuestionKind
 from members.models import Consent
 from members.personal_data import any_address, section, verified_addresses
 
 REMOVED_DOMAIN = "removed.invalid"  # RFC 2606: a name that can never receive mail.
+# Answers that only pick among the question's options; every other kind holds the person's own words.
+ANONYMOUS_ANSWER_KINDS = CHOICE_KINDS | {QuestionKind.YES_NO}
 
 
 def removed_address(registration):
@@ -24,8 +33,8 @@ def removed_address(registration):
 
 
 def remove_personal_data(registrations, now):
-    """Remove the name, address and affiliation of ``registrations`` (and from their history and consent),
-    revoking their manage links; returns how many there were."""
+    """Remove the personal data of ``registrations`` (see the module's docstring), revoking their manage
+    links; returns how many there were."""
     found = list(registrations.filter(personal_data_removed_at__isnull=True).only("pk", "consent_id"))
     for registration in found:
         registration.name = ""
@@ -40,6 +49,14 @@ def remove_personal_data(registrations, now):
         Registration.history.filter(id=registration.pk).update(name="", email=registration.email, affiliation="")
         if registration.consent_id:
             Consent.objects.filter(pk=registration.consent_id).update(email=registration.email)
+    pks = [registration.pk for registration in found]
+    RegistrationAnswer.objects.filter(registration__in=pks).exclude(question__kind__in=ANONYMOUS_ANSWER_KINDS).delete()
+    # The error of a failed sending may quote the address too.
+    EventMailDelivery.objects.filter(registration__in=pks).update(
+        name="",
+        email=Concat(Value("registration-"), Cast("registration_id", CharField()), Value(f"@{REMOVED_DOMAIN}")),
+        error="",
+    )
     return len(found)
 
 
@@ -73,26 +90,81 @@ def _close(closing):
         ("registered_at", _("Registered")),
         ("promoted_at", _("Moved up from the waiting list")),
         ("cancelled_at", _("Cancelled")),
+        ("attended", _("Attended")),
+        ("checked_in_at", _("Time of check-in")),
     ],
 )
 def event_registrations(user):
     found = (
         _own_registrations(user, verified_addresses(user))
-        .select_related("event")
+        .select_related("event", "check_in")
         .order_by("event__starts_at", "created_at", "pk")
+    )
+    rows = []
+    for registration in found:
+        check_in = registration.check_in if registration.is_checked_in else None
+        rows.append(
+            {
+                "event": str(registration.event),
+                "starts_at": registration.event.starts_at,
+                "status": registration.get_status_display(),
+                "name": registration.name,
+                "email": registration.email,
+                "affiliation": registration.affiliation,
+                "language": registration.get_language_display(),
+                "registered_at": registration.created_at,
+                "promoted_at": registration.promoted_at,
+                "cancelled_at": registration.cancelled_at,
+                "attended": check_in.get_mode_display() if check_in else "",
+                "checked_in_at": check_in.checked_in_at if check_in else None,
+            }
+        )
+    return rows
+
+
+@section(
+    "event_registration_answers",
+    _("Answers to events' registration questions"),
+    order=61,
+    fields=[("event", _("Event")), ("question", _("Question")), ("answer", _("Answer"))],
+)
+def event_registration_answers(user):
+    answers = (
+        RegistrationAnswer.objects.filter(registration__in=_own_registrations(user, verified_addresses(user)))
+        .select_related("registration__event", "question")
+        .order_by("registration__event__starts_at", "registration__created_at", "registration", "question__order")
+    )
+    return [
+        {"event": str(answer.registration.event), "question": str(answer.question), "answer": answer.text}
+        for answer in answers
+    ]
+
+
+@section(
+    "event_emails_received",
+    _("E-mails about events you registered for"),
+    order=62,
+    fields=[
+        ("event", _("Event")),
+        ("subject", _("Subject")),
+        ("email", _("Sent to")),
+        ("status", _("Status")),
+        ("sent_at", _("Sent")),
+    ],
+)
+def event_emails_received(user):
+    deliveries = (
+        EventMailDelivery.objects.filter(registration__in=_own_registrations(user, verified_addresses(user)))
+        .select_related("registration__event", "notice__event", "message")
+        .order_by("pk")
     )
     return [
         {
-            "event": str(registration.event),
-            "starts_at": registration.event.starts_at,
-            "status": registration.get_status_display(),
-            "name": registration.name,
-            "email": registration.email,
-            "affiliation": registration.affiliation,
-            "language": registration.get_language_display(),
-            "registered_at": registration.created_at,
-            "promoted_at": registration.promoted_at,
-            "cancelled_at": registration.cancelled_at,
+            "event": str(delivery.registration.event),
+            "subject": str(delivery.notice or delivery.message),
+            "email": delivery.email,
+            "status": delivery.get_status_display(),
+            "sent_at": delivery.sent_at,
         }
-        for registration in found
+        for delivery in deliveries
     ]

@@ -3,10 +3,12 @@ by the retention command, some time after a member left (``members.retention``).
 
 What goes: the login (password, e-mail addresses, second factors), every session, the name, and from each
 section of the person's data (``members.personal_data``) what that section's ``close`` removes: the texts of
-the membership, seats on committees, the names and addresses on event registrations, the link to an expert
-record and the record's contact details. What stays: the account's row, without personal data, so that the
-membership's history (statuses and dates), the counts of registrations and the records of exports and views
-of contact details still lead somewhere; and those records themselves, for as long as the policy keeps them.
+the membership, seats on committees, the names, addresses and answers in the person's words on event
+registrations, saved searches, subscriptions and their digests, the link to an expert record and the
+record's contact details, claims of records and requests for one. What stays: the account's row, without
+personal data, so that the membership's history (statuses and dates), the counts of registrations and the
+records of exports and views of contact details still lead somewhere; and those records themselves, for as
+long as the policy keeps them.
 """
 
 from importlib import import_module

@@ -71,12 +71,21 @@ class Outcome:
     failed: bool = False
 
 
+def _member_now(saved):
+    """The claimed search's member as they are now, or None when the search is gone: a batch is checked
+    one search after another, and meanwhile a member may delete a search, end their membership or close
+    their account (which deletes their searches and the address the claim read)."""
+    current = SavedSearch.objects.filter(pk=saved.pk).select_related("user__membership").first()
+    return current.user if current is not None else None
+
+
 def check(saved, base_url, now=None):
     """Run a claimed search for its member now; e-mail what is new, and record it as seen."""
     now = now or timezone.now()
-    user = saved.user
-    if not can_use_database(user):
+    user = _member_now(saved)
+    if user is None or not can_use_database(user):
         return Outcome(skipped=True)
+    saved.user = user
     reader = watch.viewer(user)
     [matches] = watch.matching_now([(saved, reader)])
     new = watch.new_ids(saved, matches)

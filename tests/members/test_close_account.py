@@ -11,8 +11,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consortium.models import DataExport
-from events.models import Registration
-from experts.models import ContactView, Expert
+from events import digests
+from events.models import (
+    CheckIn,
+    Digest,
+    DigestEntry,
+    Event,
+    EventMailDelivery,
+    Registration,
+    RegistrationAnswer,
+    Subscriber,
+    Subscription,
+)
+from experts.models import ContactView, Expert, ExpertClaim, ExpertRecordRequest, Publication
 from members import closing
 from members.models import (
     Committee,
@@ -25,9 +36,12 @@ from members.models import (
     Organization,
     User,
 )
+from search import alerts
+from search.models import SavedSearch
 from tests.conftest import make_user
 from tests.events.conftest import make_event, make_registration
 from tests.members.organisation_helpers import make_invitation
+from tests.members.personal_data_helpers import services_data_of
 
 PASSWORD = "correct horse battery staple"
 URL = "/en/members/close/"
@@ -87,6 +101,8 @@ def test_the_page_says_what_closing_does_and_changes_nothing(client, closing_mem
     response = client.get(URL)
     assert response.status_code == 200
     assert "cannot be undone" in response.text
+    assert "your saved searches, your subscriptions to news and events" in response.text
+    assert "(such as dietary needs) are deleted" in response.text
     assert 'name="understood"' in response.text
     assert User.objects.get(pk=member.pk).is_active
 
@@ -193,3 +209,100 @@ def test_staff_accounts_are_closed_by_an_administrator(client, staff):
 def test_closing_twice_does_nothing_the_second_time(closing_member, member):
     assert closing.close_account(member, notify=False) is not None
     assert closing.close_account(member, notify=False) is None
+
+
+@pytest.fixture
+def two_with_services(closing_member, member):
+    """The closing member and another member, each with data in every member service."""
+    other = make_user("other@example.org", status=Membership.Status.ACTIVE, first_name="Ken", language="en")
+    EmailAddress.objects.create(user=other, email=other.email, verified=True, primary=True)
+    EmailAddress.objects.create(user=other, email="ken.home@example.net", verified=True)
+    others_expert = Expert.objects.create(family_name_en="Other", email="other@example.ac.jp", user=other)
+    return {
+        "mine": services_data_of(
+            member, label="Hanako", address="Hanako.Private@example.net", expert=closing_member["expert"],
+            identifiers=("0000-0002-1825-0097", "hanako_s", "12345678"),
+        ),
+        "theirs": services_data_of(
+            other, label="Ken", address="ken.home@example.net", expert=others_expert,
+            identifiers=("0000-0001-5109-3700", "ken_o", "87654321"),
+        ),
+        "other": other,
+    }  # fmt: skip
+
+
+def test_closing_removes_the_member_services_data_and_nobody_elses(two_with_services, member):
+    mine, theirs = two_with_services["mine"], two_with_services["theirs"]
+    closing.close_account(member, notify=False)
+
+    # Saved searches are gone, so their alerts too; subscribers (the account's, and the public one at a
+    # verified address) go with their subscriptions and digests.
+    assert not SavedSearch.objects.filter(user=member).exists()
+    for subscriber in (mine.account_subscriber, mine.public_subscriber):
+        assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
+        assert not Subscription.objects.filter(subscriber=subscriber.pk).exists()
+    assert not Digest.objects.filter(pk=mine.digest.pk).exists()
+    assert not DigestEntry.objects.filter(digest=mine.digest.pk).exists()
+    # The record keeps its identifiers and publications, public facts of the person's work; claims and
+    # requests, with the person's messages and the names they typed, are deleted.
+    expert = Expert.objects.get(pk=mine.publication.expert_id)
+    assert (expert.user, expert.orcid) == (None, "0000-0002-1825-0097")
+    assert Publication.objects.filter(pk=mine.publication.pk).exists()
+    assert not ExpertClaim.objects.filter(pk=mine.claim.pk).exists()
+    assert not ExpertRecordRequest.objects.filter(pk=mine.record_request.pk).exists()
+    # The registration keeps the answer chosen among options and its check-in, as the event's figures; the
+    # answer in the person's words goes, and the e-mail sent about the event keeps only a placeholder.
+    answers = RegistrationAnswer.objects.filter(registration=mine.registration)
+    assert list(answers.values_list("question__label_en", "value")) == [("How will you attend?", "online")]
+    assert CheckIn.objects.filter(registration=mine.registration).exists()
+    delivery = EventMailDelivery.objects.get(pk=mine.delivery.pk)
+    removed = f"registration-{mine.registration.pk}@removed.invalid"
+    assert (delivery.name, delivery.email, delivery.error) == ("", removed, "")
+
+    # The other member's data is all there.
+    other = two_with_services["other"]
+    assert SavedSearch.objects.get(pk=theirs.search.pk).user == other
+    assert Subscriber.objects.filter(pk__in=[theirs.account_subscriber.pk, theirs.public_subscriber.pk]).count() == 2
+    assert (
+        Subscription.objects.filter(subscriber__in=[theirs.account_subscriber, theirs.public_subscriber]).count() == 2
+    )
+    assert DigestEntry.objects.filter(digest=theirs.digest).count() == 1
+    assert ExpertClaim.objects.filter(pk=theirs.claim.pk).exists()
+    assert ExpertRecordRequest.objects.filter(pk=theirs.record_request.pk).exists()
+    assert RegistrationAnswer.objects.filter(registration=theirs.registration).count() == 2
+    delivery = EventMailDelivery.objects.get(pk=theirs.delivery.pk)
+    assert (delivery.name, delivery.email) == ("Ken at the workshop", "other@example.org")
+
+
+def test_no_alert_goes_out_after_closing_even_from_a_run_under_way(two_with_services, member):
+    """A run claims its batch, then checks one search after another: an account closed meanwhile gets nothing."""
+    later = timezone.now() + timedelta(days=8)
+    mine, theirs = two_with_services["mine"], two_with_services["theirs"]
+    Expert.objects.create(family_name_en="Hanako", given_name_en="Ken")  # new for both searches
+    batch = alerts.claim(later)
+    assert {saved.pk for saved in batch} == {mine.search.pk, theirs.search.pk}
+
+    closing.close_account(member, notify=False)
+    mail.outbox.clear()
+    outcomes = {saved.pk: alerts.check(saved, "https://portal.example.org", now=later) for saved in batch}
+
+    assert outcomes[mine.search.pk].skipped and not outcomes[mine.search.pk].sent
+    assert outcomes[theirs.search.pk].sent
+    assert [message.to for message in mail.outbox] == [["other@example.org"]]
+    alerts.send_due("https://portal.example.org", now=later + timedelta(days=30))
+    assert all(message.to == ["other@example.org"] for message in mail.outbox)
+
+
+def test_no_digest_goes_out_after_closing_even_from_a_run_under_way(two_with_services, member):
+    mine, theirs = two_with_services["mine"], two_with_services["theirs"]
+    make_event(kind=Event.Kind.WORKSHOP, title_en="A workshop both subscribe to")
+    now = timezone.now()
+    digests.announce(now)
+    _examined, claimed = digests.claim_batch(until=now, now=now)
+    assert {digest.subscriber_id for digest in claimed} == {mine.public_subscriber.pk, theirs.public_subscriber.pk}
+
+    closing.close_account(member, notify=False)
+    mail.outbox.clear()
+
+    assert digests.send_claimed(claimed) == (1, 0)
+    assert [message.to for message in mail.outbox] == [["ken.home@example.net"]]

@@ -10,12 +10,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from consortium.models import DataExport
-from events.models import PendingRegistration, Registration
+from events.models import EventMailDelivery, EventMessage, PendingRegistration, Registration, RegistrationAnswer
 from experts.models import ContactView
 from members import retention
 from members.models import Membership, User
 from tests.conftest import make_user
 from tests.events.conftest import make_event, make_registration
+from tests.members.personal_data_helpers import answer, registration_questions
 
 NOW = timezone.now().replace(microsecond=0)
 SECOND = timedelta(seconds=1)
@@ -49,6 +50,32 @@ def test_public_registrants_details_go_a_set_time_after_the_event(db):
     assert Registration.objects.get(pk=members_own.pk).name == "Member Person"
     # Done once: a second run finds nothing more.
     assert retention.apply(NOW).registrations == 0
+
+
+def test_answers_in_the_registrants_own_words_and_the_events_emails_go_with_their_details(db):
+    def registered(event, name):
+        registration = make_registration(event, name=name, email=f"{name.lower()}@example.org")
+        answer(registration, *registration_questions(event), needs=f"{name} needs a wheelchair space")
+        message = EventMessage.objects.create(event=event, subject_en="Programme", body_en="Attached.")
+        EventMailDelivery.objects.create(
+            message=message, registration=registration, name=name, email=registration.email, language="en"
+        )
+        return registration
+
+    due = registered(event_ended(timedelta(days=365)), "Due")
+    kept = registered(event_ended(timedelta(days=365) - SECOND), "Kept")
+
+    assert retention.apply(NOW).registrations == 1
+
+    # The choice among options stays with the anonymous registration, as the event's figures.
+    assert list(RegistrationAnswer.objects.filter(registration=due).values_list("value", flat=True)) == ["online"]
+    delivery = EventMailDelivery.objects.get(registration=due)
+    assert (delivery.name, delivery.email) == ("", f"registration-{due.pk}@removed.invalid")
+    assert sorted(RegistrationAnswer.objects.filter(registration=kept).values_list("value", flat=True)) == [
+        "Kept needs a wheelchair space",
+        "online",
+    ]
+    assert EventMailDelivery.objects.get(registration=kept).email == "kept@example.org"
 
 
 def test_requests_never_confirmed_go_when_their_link_expires(db):
