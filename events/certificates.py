@@ -118,7 +118,9 @@ def venue(registration):
         return gettext("Online")
     name = localized(event, "venue_name").text
     address = localized(event, "venue_address").text
-    return f"{name} ({address})" if name and address else name or address
+    if name and address:
+        return gettext("%(venue)s (%(address)s)") % {"venue": name, "address": address}
+    return name or address
 
 
 def facts(certificate, language):
