@@ -68,6 +68,7 @@ class QuestionnaireAdmin(HistoryAdmin):
         (_("Sending"), {"fields": ["status", "opened_at", "opened_by"]}),
     ]
     inlines = [QuestionnaireQuestionInline, InvitationInline]
+    view_on_site = False
     change_form_template = "admin/events/questionnaire/change_form.html"
 
     def get_queryset(self, request):
@@ -89,6 +90,11 @@ class QuestionnaireAdmin(HistoryAdmin):
     @admin.display(description=_("responses"), ordering="response_count")
     def responses(self, obj):
         return obj.response_count
+
+    def get_readonly_fields(self, request, obj=None):
+        # The attendees have been told whether their answers are anonymous (the model's clean says so too).
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "anonymous"] if obj is not None and obj.is_open else fields
 
     def get_inline_instances(self, request, obj=None):
         # A questionnaire not yet open has e-mailed no one.
@@ -145,7 +151,7 @@ class QuestionnaireAdmin(HistoryAdmin):
         responses, results = questionnaire_results.summarise(questionnaire)
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Results: %(questionnaire)s") % {"questionnaire": questionnaire},
+            "title": _("Results of the questionnaire on %(event)s") % {"event": questionnaire.event},
             "opts": self.model._meta,
             "questionnaire": questionnaire,
             "responses": responses,
