@@ -205,7 +205,8 @@ def test_the_results_and_the_list_take_as_many_queries_whatever_the_number_of_re
     answered(questionnaire, [{"Overall satisfaction": 4, "Comments": "Good."}])
 
     def more():
-        answered(questionnaire, [{"Overall satisfaction": 5, "Fields of interest": ["museum"], "Comments": "Yes."}] * 3)
+        answers = {"Overall satisfaction": 5, "Fields of interest": ["museum"], "Comments": "Yes."}
+        answered(questionnaire, [dict(answers) for _ in range(3)])
         make_questionnaire(held_event())
 
     assert_flat_queries(staff_client, admin_url("results", questionnaire), more, most=30)

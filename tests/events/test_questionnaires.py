@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.db.models import ForeignKey
+from django.db.models import ForeignKey, RestrictedError
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -198,3 +198,13 @@ def test_the_link_names_no_person(event):
     assert "amira" not in token.lower()
     assert str(person.pk) != token.split(".")[0]
     assert QuestionnaireInvitation.objects.get(pk=invitation.pk).key in token
+
+
+def test_a_question_with_answers_is_kept_but_the_event_can_still_be_deleted(client, event):
+    questionnaire = make_questionnaire(event)
+    answer(client, invitation_of(questionnaire, attendee(event)), rating=4)
+    with pytest.raises(RestrictedError):
+        question(questionnaire, "Overall satisfaction").delete()
+    event.delete()
+    assert not QuestionnaireResponse.objects.exists()
+    assert not QuestionnaireAnswer.objects.exists()
