@@ -57,7 +57,7 @@ redis: $(INSTALLED)
 migrate: db
 	$(MANAGE) migrate --no-input --verbosity=1
 
-setup: $(INSTALLED) $(CATALOGUE).mo migrate redis
+setup: $(INSTALLED) $(CATALOGUE).mo migrate redis fonts
 
 # UNESCO's list is not shipped with the portal; the consortium downloads it.
 WHC_FILE ?= ../shared/data/whc-sites-2019.csv
@@ -76,7 +76,7 @@ serve: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/consortium} \
 	bash -c '$(MANAGE) collectstatic --no-input --verbosity=0 && exec $(VENV)/bin/gunicorn --bind $(HOST):$(PORT) consortium.wsgi'
 
-test: $(INSTALLED) $(CATALOGUE).mo db redis chromium
+test: $(INSTALLED) $(CATALOGUE).mo db redis chromium fonts
 	$(VENV)/bin/pytest
 	$(MANAGE) makemigrations --check --dry-run
 	$(MAKE) --no-print-directory lint
@@ -92,6 +92,22 @@ chromium:
 		echo "chromium is not installed: the browser tests (tests/e2e) will be skipped (apt-get install chromium)."; \
 	fi
 .PHONY: chromium
+
+# Certificates of attendance embed a Japanese TrueType font: IPAex Mincho from Debian's packages (IPA Font
+# License). Noto Sans CJK (fonts-noto-cjk) has PostScript outlines, which reportlab cannot embed.
+CERTIFICATE_FONT_FILE := /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf
+fonts:
+	@if [ -n "$$DJANGO_CERTIFICATE_FONT" ] || [ -f $(CERTIFICATE_FONT_FILE) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing fonts-ipaexfont-mincho for the certificates of attendance"; \
+		(apt-get install -y -qq fonts-ipaexfont-mincho >/dev/null 2>&1 \
+			|| (apt-get update -qq && apt-get install -y -qq fonts-ipaexfont-mincho >/dev/null)) \
+			|| echo "fonts-ipaexfont-mincho could not be installed: certificates of attendance cannot be made."; \
+	else \
+		echo "Certificates of attendance need a Japanese TrueType font: apt-get install fonts-ipaexfont-mincho," \
+			"or set DJANGO_CERTIFICATE_FONT to a .ttf file (their tests fail without one)."; \
+	fi
+.PHONY: fonts
 
 # Headers, cookies, bandit and the anonymous crawl; part of `make test`.
 security: $(INSTALLED) db redis

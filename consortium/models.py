@@ -84,14 +84,15 @@ class Language(BilingualNameMixin, models.Model):
 
 
 class DataExport(models.Model):
-    """A download of records: a member's of a list page's results, or staff's of an event's registrations
-    (the admin's exports of people's details); who, when, which search, how many rows."""
+    """A download of records: a member's of a list page's results, or staff's of an event's registrations or
+    questionnaire answers (the admin's exports of people's details); who, when, which search, how many rows."""
 
     class Kind(models.TextChoices):
         EXPERTS = "experts", _("experts")
         PROJECTS = "projects", _("cooperation projects")
         SITES = "sites", _("heritage sites")
         REGISTRATIONS = "registrations", _("event registrations")
+        QUESTIONNAIRE = "questionnaire", _("questionnaire answers")
 
     class Format(models.TextChoices):
         CSV = "csv", "CSV"

@@ -214,6 +214,9 @@ MFA_TOTP_ISSUER = env_str("DJANGO_MFA_ISSUER", "JCIC-Heritage")
 PORTAL_URL = env_str(
     "DJANGO_PORTAL_URL", "http://127.0.0.1:8000" if DEBUG else f"{ACCOUNT_DEFAULT_HTTP_PROTOCOL}://{ALLOWED_HOSTS[0]}"
 ).rstrip("/")
+# The Japanese TrueType font embedded in certificates of attendance; empty: the first of
+# events.certificates.SYSTEM_FONTS installed (IPAex Mincho, which `make` installs).
+CERTIFICATE_FONT = env_str("DJANGO_CERTIFICATE_FONT")
 
 # Languages: Japanese first, English second; every page under /ja/ or /en/.
 LANGUAGE_CODE = "ja"

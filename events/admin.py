@@ -11,6 +11,7 @@ from events import registration_export, registrations
 from events.admin_checkins import CheckInAdmin  # noqa: F401 (registers the admin)
 from events.admin_messages import EventMessageAdmin  # noqa: F401 (registers the admin)
 from events.admin_notices import NOTIFY_FIELDSET, noticing_admin_save, notify_registrants_field
+from events.admin_questionnaires import CertificateAdmin, QuestionnaireAdmin  # noqa: F401 (registers the admins)
 from events.admin_questions import RegistrationQuestionInline
 from events.admin_registrations import EventRegistrationsExportMixin, RegistrationChangesMixin
 from events.admin_subscriptions import DigestAdmin, SubscriberAdmin  # noqa: F401 (registers the admins)

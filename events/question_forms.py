@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import localized
-from events.questions import TEXT_LIMITS, QuestionKind, options_text, parse_options
+from events.questions import RATING, RATING_VALUES, TEXT_LIMITS, QuestionKind, options_text, parse_options
 
 OPTIONS_HELP = _(
     "For questions with choices: one option a line, a short value that stays the same, then the Japanese and the "
@@ -50,9 +50,12 @@ REQUIRED_MESSAGES = {
     QuestionKind.ONE_CHOICE: _("Please choose one of the options."),
     QuestionKind.SEVERAL_CHOICES: _("Please choose at least one of the options."),
     QuestionKind.YES_NO: _("Please answer yes or no."),
+    RATING: _("Please choose a rating from 1 to 5."),
 }
 INVALID_CHOICE = _("Please choose among the options given.")
 YES_NO_CHOICES = [("yes", _("Yes")), ("no", _("No"))]
+RATING_ENDS = {RATING_VALUES[0]: _("1 (lowest)"), RATING_VALUES[-1]: _("5 (highest)")}
+RATING_CHOICES = [(value, RATING_ENDS.get(value, str(value))) for value in RATING_VALUES]
 
 
 def answer_field(question, language=None):
@@ -72,6 +75,16 @@ def answer_field(question, language=None):
     if question.kind == QuestionKind.SEVERAL_CHOICES:
         return forms.MultipleChoiceField(
             choices=options, widget=forms.CheckboxSelectMultiple, error_messages=messages, **common
+        )
+    if question.kind == RATING:
+        messages["invalid_choice"] = REQUIRED_MESSAGES[RATING]
+        return forms.TypedChoiceField(
+            choices=RATING_CHOICES,
+            coerce=int,
+            empty_value=None,
+            widget=forms.RadioSelect,
+            error_messages=messages,
+            **common,
         )
     return forms.TypedChoiceField(
         choices=YES_NO_CHOICES,

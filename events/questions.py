@@ -1,12 +1,14 @@
 """Questions staff ask people, and the answers they give: the kinds, the options, what an answer may hold.
 
-The registration form asks them today (``events.models.registration_questions``); a questionnaire after
-an event can reuse the abstract ``Question`` and ``Answer`` below, with a foreign key to its own parent and
-an answer model whose ``question`` has ``related_name="answers"``.
+The registration form asks them (``events.models.registration_questions``), and so does the questionnaire
+after an event (``events.models.questionnaires``): each concrete question has a foreign key to its own parent
+and an answer model whose ``question`` has ``related_name="answers"``. The questionnaire's questions may also
+be a rating from 1 to 5 (``SurveyKind``); registration questions keep ``QuestionKind``.
 
 An answer's value is JSON: the text for a text question, the option's value for one choice, a list of
-option values for several choices, true or false for yes/no. Options carry a stable value beside their
-two labels, so that a label corrected later still names the same answers.
+option values for several choices, true or false for yes/no, a whole number from 1 to 5 for a rating.
+Options carry a stable value beside their two labels, so that a label corrected later still names the
+same answers.
 """
 
 import re
@@ -29,6 +31,19 @@ class QuestionKind(models.TextChoices):
     YES_NO = "yes_no", _("yes or no")
 
 
+class SurveyKind(models.TextChoices):
+    """The kinds of a questionnaire's questions: those of registration questions, and a rating."""
+
+    SHORT_TEXT = "short_text", _("short text")
+    LONG_TEXT = "long_text", _("long text")
+    ONE_CHOICE = "one_choice", _("one choice")
+    SEVERAL_CHOICES = "several_choices", _("several choices")
+    YES_NO = "yes_no", _("yes or no")
+    RATING = "rating", _("rating from 1 to 5")
+
+
+RATING = SurveyKind.RATING.value
+RATING_VALUES = range(1, 6)
 CHOICE_KINDS = {QuestionKind.ONE_CHOICE, QuestionKind.SEVERAL_CHOICES}
 TEXT_LIMITS = {QuestionKind.SHORT_TEXT: 200, QuestionKind.LONG_TEXT: 2000}
 MIN_OPTIONS = 2
@@ -206,6 +221,11 @@ class Question(models.Model):
         if self.kind == QuestionKind.YES_NO:
             if not isinstance(value, bool):
                 raise ValidationError(_("This answer does not fit the question."), code="invalid")
+            return value
+        if self.kind == RATING:
+            # A bool is an int to Python, and true is not a rating of 1.
+            if isinstance(value, bool) or not isinstance(value, int) or value not in RATING_VALUES:
+                raise ValidationError(_("Please choose a rating from 1 to 5."), code="invalid_choice")
             return value
         chosen = value if self.kind == QuestionKind.SEVERAL_CHOICES else [value]
         if not isinstance(chosen, list) or not all(isinstance(item, str) for item in chosen):

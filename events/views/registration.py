@@ -15,6 +15,7 @@ from events.models import Event, PendingRegistration, Registration
 from events.questions import answered, kept_answers
 from events.throttle import may_send_confirmation
 from events.tokens import manage_url
+from events.views.certificate import for_manage_page
 from events.views.common import base_url, private
 
 
@@ -142,6 +143,7 @@ def registration_manage(request, token):
                 "show_online_link": registration.status == Registration.Status.CONFIRMED and bool(event.online_url),
                 "can_cancel": can_cancel,
                 **check_in,
+                **for_manage_page(registration),
                 "answers": [
                     (answer.question.label, answer.text)
                     for answer in registration.answers.select_related("question").order_by(

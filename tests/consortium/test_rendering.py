@@ -9,6 +9,7 @@ reader sees.
 
 import gettext
 import re
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,12 +19,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from consortium.models import Country, Language
+from events import questionnaires
 from events.models import CheckIn
 from experts.models import Expert
 from heritage.models import HeritageSite
 from projects.models import CooperationProject, Participation
 from search import alerts, saved
 from tests.events.conftest import make_article, make_event, make_page, make_registration
+from tests.events.questionnaire_helpers import invitation_of, make_questionnaire
 from tests.members.test_url_access import ALL_NAMES, USERS, sample_url
 
 PYTHON_REPRESENTATIONS = [
@@ -158,7 +161,8 @@ def records(member):
     )  # fmt: skip
     checked_in = make_registration(event, name="Ana Lima", affiliation="Museu Nacional")
     CheckIn.objects.create(registration=checked_in, method=CheckIn.Method.QR_CODE, checked_in_by=member)
-    make_registration(event, name="山田 花子")
+    absent = make_registration(event, name="山田 花子")
+    questionnaire = make_questionnaire(event, closes_at=event.ends_at + timedelta(days=14))
     page = make_page(slug="mission", title_en="Our mission", title_ja="私たちの使命")
     saved_search = saved.create(member, "projects", {"q": ["Chan Chan"]}, alerts="weekly")
     return {
@@ -171,6 +175,10 @@ def records(member):
         "events:ics": {"slug": event.slug},
         "events:check_in": {"slug": event.slug},
         "events:check_in_list": {"slug": event.slug},
+        # An attendee's own page offers the certificate and the questionnaire; one who did not attend is refused.
+        "events:registration": {"token": checked_in.manage_key},
+        "events:questionnaire": {"token": questionnaires.token(invitation_of(questionnaire, checked_in))},
+        "events:certificate": {"token": absent.manage_key},
         "pages:detail": {"slug": page.slug},
         "saved_searches:edit": {"pk": saved_search.pk},
         "saved_searches:delete": {"pk": saved_search.pk},

@@ -65,6 +65,10 @@ TABLE = {
     # The event desk: staff who may record check-ins (tests/events/test_check_in_desk.py tries each user).
     "events:check_in": CHECK_IN_DESK,
     "events:check_in_list": CHECK_IN_DESK,
+    # After the event (tests/events/test_questionnaires.py, test_certificates.py): the questionnaire's personal
+    # link, and the certificate behind the registrant's own link (refused, 403, to those who did not attend).
+    "events:questionnaire": BAD_TOKEN,
+    "events:certificate": BAD_TOKEN,
     # Subscriptions (tests/events/test_subscription*.py): the form for everyone, an account's own list when
     # signed in; removing one of one's own by POST; the e-mails' links and the calendars behind their secrets.
     "subscriptions:index": PUBLIC,
@@ -208,6 +212,8 @@ TABLE = {
     # Previewing and sending messages to registrants: each role's answer in tests/events/test_event_messages_admin.py.
     "admin:events_eventmessage_preview": ADMIN,
     "admin:events_eventmessage_send": ADMIN,
+    # Certificates are issued from the attendee's own page, never added by hand.
+    "admin:events_certificate_add": (302, 302, 302, 302, 403),
     # Members file claims of expert records and requests for new ones from their own page; staff only decide them.
     "admin:experts_expertclaim_add": (302, 302, 302, 302, 403),
     "admin:experts_expertrecordrequest_add": (302, 302, 302, 302, 403),

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from events import outbox, reminders
+from events import outbox, questionnaires, reminders
 from events.models import ChangeNotice
 
 
@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Send the e-mail owed to events' registrants: reminders of published events starting within the next "
         "--hours hours, then the notices of cancelled or changed events, then the messages staff have queued in "
-        "the admin, in batches. Meant to run every few minutes from a timer: each person gets each e-mail once, "
+        "the admin, then the questionnaires staff have opened to the attendees of events that are over, in "
+        "batches. Meant to run every few minutes from a timer: each person gets each e-mail once, "
         "however often it runs, and two runs at once send nothing twice."
     )
 
@@ -24,7 +25,8 @@ class Command(BaseCommand):
             "--batch-size",
             type=int,
             default=outbox.BATCH_SIZE,
-            help="Notices and messages sent per SMTP connection and transaction (default: %(default)s).",
+            help="E-mails of notices, messages and questionnaires sent per SMTP connection and transaction "
+            "(default: %(default)s).",
         )
 
     def handle(self, *args, base_url, hours, batch_size, **options):
@@ -40,3 +42,5 @@ class Command(BaseCommand):
                 f"{kind} {sent.pk} of event {sent.event_id}: {sent.sent_count} sent, {sent.failed_count} failed "
                 f"({sent.status})."
             )
+        for questionnaire, sent in questionnaires.send_due(base_url, batch_size):
+            self.stdout.write(f"Questionnaire {questionnaire.pk} of event {questionnaire.event_id}: {sent} sent.")
