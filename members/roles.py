@@ -53,6 +53,7 @@ ROLE_PERMISSIONS = {
         "search.view_savedsearch",
         "members.view_consent",
         "experts.view_contactview",
+        "events.view_certificate",
     ],
     DATABASE_EDITOR: [
         *_crud("experts", "expert", "specialty", "publication"),
@@ -70,6 +71,11 @@ ROLE_PERMISSIONS = {
     OUTREACH_EDITOR: [
         *_crud("events", "event", "registration", "speaker", "material", "newsarticle", "newsattachment", "page"),
         *_crud("events", "activityforeword", "registrationquestion", "eventmessage"),
+        *_crud("events", "questionnaire", "questionnairequestion"),
+        "events.open_questionnaire",
+        "events.view_questionnaireresponse",
+        "events.view_questionnaireinvitation",
+        "events.view_certificate",
         "events.send_eventmessage",
         "events.view_changenotice",
         "events.delete_changenotice",

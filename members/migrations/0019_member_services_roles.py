@@ -1,8 +1,8 @@
 """The staff roles again, for the member services and the events' new work: the outreach editor sets
-registration questions, writes to registrants, keeps the check-in desk, the change notices and the
-subscribers; the database editor keeps experts' publications and decides their claims and requests for
+registration questions and questionnaires, writes to registrants, keeps the check-in desk, the change
+notices and the subscribers, reads questionnaire results and certificates; the database editor keeps experts' publications and decides their claims and requests for
 records; the secretariat staffs the check-in desk and reads subscribers, digests, claims, saved searches,
-consents and the records of contact-detail views; the administrator again holds every permission of the
+consents, certificates and the records of contact-detail views; the administrator again holds every permission of the
 portal's apps, the search app's (saved searches) among them.
 
 Each migration that changes the roles holds the complete lists as they stand when it is written (copied
@@ -47,6 +47,7 @@ ROLE_PERMISSIONS = {
         "search.view_savedsearch",
         "members.view_consent",
         "experts.view_contactview",
+        "events.view_certificate",
     ],
     "Database editor": [
         *_crud("experts", "expert", "specialty", "publication"),
@@ -64,6 +65,11 @@ ROLE_PERMISSIONS = {
     "Outreach editor": [
         *_crud("events", "event", "registration", "speaker", "material", "newsarticle", "newsattachment", "page"),
         *_crud("events", "activityforeword", "registrationquestion", "eventmessage"),
+        *_crud("events", "questionnaire", "questionnairequestion"),
+        "events.open_questionnaire",
+        "events.view_questionnaireresponse",
+        "events.view_questionnaireinvitation",
+        "events.view_certificate",
         "events.send_eventmessage",
         "events.view_changenotice",
         "events.delete_changenotice",
@@ -116,8 +122,8 @@ def create_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("members", "0018_consents_and_closed_accounts"),
-        ("consortium", "0008_data_export_of_registrations"),
-        ("events", "0016_policy_versions_consents_and_removed_personal_data"),
+        ("consortium", "0009_exports_of_questionnaire_answers"),
+        ("events", "0017_questionnaires_and_certificates_of_attendance"),
         ("experts", "0014_record_views_of_contact_details"),
         ("heritage", "0008_bigrams_of_every_text"),
         ("projects", "0015_title_orders_indexed"),

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0015_registration_questions_and_answers'),
+        ('events', '0016_policy_versions_consents_and_removed_personal_data'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
