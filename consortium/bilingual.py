@@ -349,6 +349,14 @@ TRANSLATED = TranslationRegistry(
     Translated(
         "events.RegistrationQuestion", heading=lambda prefix: localized_expression(f"{prefix}label"), parent="event"
     ),
+    Translated(
+        "events.Questionnaire", heading=lambda prefix: localized_expression(f"{prefix}event__title"), parent="event"
+    ),
+    Translated(
+        "events.QuestionnaireQuestion",
+        heading=lambda prefix: localized_expression(f"{prefix}label"),
+        parent="questionnaire",
+    ),
     Translated("events.NewsArticle", visibility=_published_or_staff(status="published")),
     Translated("events.NewsAttachment", parent="article"),
     Translated("events.Page", visibility=_published_or_staff(is_published=True)),

@@ -7,6 +7,11 @@ the e-mails sent to the registrant about the event (``EventMailDelivery``), and 
 are the person's own words (short and long text: dietary needs, say). Answers chosen among the options,
 and yes or no, stay with the anonymous registration, as the event's figures; so does its check-in.
 
+A named questionnaire's answers are the person's too: the download holds them, and removal deletes those in
+their own words as it does registration answers; the questionnaire e-mail's name and address go as the other
+e-mails' do. Anonymous answers hold no person and are left alone. A certificate of attendance keeps only its
+reference and date, with the anonymous registration.
+
 Removal happens when the registrant closes their account (upcoming places are cancelled first, so that
 they go to the waiting list) and, for public registrants, some time after the event (``members.retention``).
 """
@@ -17,14 +22,24 @@ from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from events import registrations as registration_flow
-from events.models import EventMailDelivery, PendingRegistration, Registration, RegistrationAnswer
-from events.questions import CHOICE_KINDS, QuestionKind
+from events.models import (
+    Certificate,
+    EventMailDelivery,
+    PendingRegistration,
+    QuestionnaireAnswer,
+    QuestionnaireInvitation,
+    Registration,
+    RegistrationAnswer,
+)
+from events.questions import CHOICE_KINDS, QuestionKind, SurveyKind
 from members.models import Consent
 from members.personal_data import any_address, section, verified_addresses
 
 REMOVED_DOMAIN = "removed.invalid"  # RFC 2606: a name that can never receive mail.
 # Answers that only pick among the question's options; every other kind holds the person's own words.
 ANONYMOUS_ANSWER_KINDS = CHOICE_KINDS | {QuestionKind.YES_NO}
+# The same for a questionnaire's questions, which may also ask for a rating.
+ANONYMOUS_SURVEY_KINDS = {*ANONYMOUS_ANSWER_KINDS, SurveyKind.RATING}
 
 
 def removed_address(registration):
@@ -51,12 +66,13 @@ def remove_personal_data(registrations, now):
             Consent.objects.filter(pk=registration.consent_id).update(email=registration.email)
     pks = [registration.pk for registration in found]
     RegistrationAnswer.objects.filter(registration__in=pks).exclude(question__kind__in=ANONYMOUS_ANSWER_KINDS).delete()
+    QuestionnaireAnswer.objects.filter(response__registration__in=pks).exclude(
+        question__kind__in=ANONYMOUS_SURVEY_KINDS
+    ).delete()
     # The error of a failed sending may quote the address too.
-    EventMailDelivery.objects.filter(registration__in=pks).update(
-        name="",
-        email=Concat(Value("registration-"), Cast("registration_id", CharField()), Value(f"@{REMOVED_DOMAIN}")),
-        error="",
-    )
+    removed = Concat(Value("registration-"), Cast("registration_id", CharField()), Value(f"@{REMOVED_DOMAIN}"))
+    EventMailDelivery.objects.filter(registration__in=pks).update(name="", email=removed, error="")
+    QuestionnaireInvitation.objects.filter(registration__in=pks).update(name="", email=removed, error="")
     return len(found)
 
 
@@ -167,4 +183,51 @@ def event_emails_received(user):
             "sent_at": delivery.sent_at,
         }
         for delivery in deliveries
+    ]
+
+
+@section(
+    "event_questionnaire_answers",
+    _("Answers to events' questionnaires (those kept with your name)"),
+    order=63,
+    fields=[("event", _("Event")), ("question", _("Question")), ("answer", _("Answer")), ("answered", _("Answered"))],
+)
+def event_questionnaire_answers(user):
+    answers = (
+        QuestionnaireAnswer.objects.filter(
+            response__registration__in=_own_registrations(user, verified_addresses(user))
+        )
+        .select_related("response", "question__questionnaire__event")
+        .order_by("response__submitted_at", "response", "question__order", "question__pk")
+    )
+    return [
+        {
+            "event": str(answer.question.questionnaire.event),
+            "question": str(answer.question),
+            "answer": answer.text,
+            "answered": answer.response.submitted_at,
+        }
+        for answer in answers
+    ]
+
+
+@section(
+    "certificates_of_attendance",
+    _("Certificates of attendance"),
+    order=64,
+    fields=[("event", _("Event")), ("reference", _("Verification reference")), ("issued_at", _("Issued"))],
+)
+def certificates_of_attendance(user):
+    certificates = (
+        Certificate.objects.filter(registration__in=_own_registrations(user, verified_addresses(user)))
+        .select_related("registration__event")
+        .order_by("issued_at", "pk")
+    )
+    return [
+        {
+            "event": str(certificate.registration.event),
+            "reference": certificate.reference,
+            "issued_at": certificate.issued_at,
+        }
+        for certificate in certificates
     ]
