@@ -7,25 +7,58 @@ normalised inside the query by the same SQL function that built the stored
 text (``search.columns``).
 """
 
+import functools
+import operator
+
 from django.contrib.postgres.search import SearchRank
-from django.db.models import Case, F, FloatField, Q, TextField, Value, When
+from django.db.models import BooleanField, Case, Expression, F, FloatField, Q, TextField, Value, When
 from django.db.models.functions import Concat, StrIndex
 from django.db.models.lookups import Contains, GreaterThan, StartsWith
 
 from search import readings
-from search.columns import SEPARATOR, ArrayContains, ArrayOf, Characters, Normalized
+from search.columns import SEPARATOR, ArrayContains, ArrayOf, Characters, Normalized, PaddedReading
 
 
 def term_condition(term, prefix=""):
     """The record's text contains ``term``, or a whole word of it is the term's roman reading
-    (``search.readings``): "Ohno" and おおの find Ōno, not Sonoda, and さとう not Satoshi."""
+    (``search.readings``): "Ohno" and おおの find Ōno, not Sonoda, and さとう not Satoshi. A term in
+    kanji finds, besides, the records whose names are written without kanji and read as it does."""
     condition = text_condition(term, prefix)
     folded = readings.folded_term(term)
     if folded is not None:
         # Folded already, so not normalised again, which would trim the spaces that mark a whole word
         # (a reading's words are always followed by one: the next name, or the next part's separator).
         condition |= Q(Contains(F(f"{prefix}search_text"), Value(f" {folded} ")))
+    kanji_readings = readings.kanji_readings(term)
+    if kanji_readings and not prefix:
+        condition |= Q(ReadAs(kanji_readings))
     return condition
+
+
+class ReadAs(Expression):
+    """The record's name is written without kanji and reads as one of ``readings`` (whole words of its
+    ``name_reading``): how 山崎 finds an expert recorded as "Yamazaki" or ヤマザキ alone.
+
+    Which records write their names without kanji is the model's to say, in its ``without_kanji`` (a Q,
+    the condition of its index of readings, ``search.columns.reading_index``); for a model without
+    readings (projects, reports) the condition is false. Resolved against the model of the query it is
+    used in, so that every search of any model may use it alike.
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, readings_):
+        super().__init__()
+        self.readings = tuple(readings_)
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        without_kanji = getattr(query.model, "without_kanji", None)
+        if without_kanji is None:
+            return Value(False).resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        padded = PaddedReading(F("name_reading"))
+        reads = functools.reduce(operator.or_, (Q(Contains(padded, Value(f" {r} "))) for r in self.readings))
+        return (without_kanji & reads).resolve_expression(query, allow_joins, reuse, summarize, for_save)
 
 
 def text_condition(term, prefix=""):
