@@ -146,6 +146,7 @@ def folded_term(term):
 
 
 _JAPANESE_WORD = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+_JAPANESE_SCRIPT = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANJI = re.compile(r"[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MAX_KANJI_TERM = 20
 """The longest term in kanji that is read: a name, or a few words of a site's name."""
@@ -213,3 +214,47 @@ def kanji_readings(term):
         spellings = [" ".join(itertools.chain(*words)), "".join(itertools.chain(*words))]
     folded = (fold_romaji(spelling) for spelling in spellings if spelling)
     return tuple(dict.fromkeys(reading for reading in folded if len(reading) >= 2))[:MAX_TERM_READINGS]
+
+
+MAX_PLACE_NAME = 400
+"""The longest name of a place read: as long as a site's name field holds."""
+
+
+def _japanese_phrase_reading(text):
+    """The words of a Japanese name of a place, read by pykakasi's dictionary: each word, and each run of
+    words not parted by a particle or a mark run together, as a name is typed in roman letters
+    (屋久島: "yaku sima yakusima"; 法隆寺地域の仏教建造物: "horyuzi tiiki no bukkyo kenzobutu horyuzitiiki
+    bukkyokenzobutu")."""
+    words, runs, run = [], [], []
+
+    def end_run():
+        if len(run) > 1:
+            runs.append("".join(run))
+        run.clear()
+
+    for piece in _reading_pieces(variants.fold_variants(text[:MAX_PLACE_NAME])):
+        piece_words = _words(piece["hepburn"]) if _JAPANESE_SCRIPT.search(piece["orig"]) else None
+        if not piece_words:
+            end_run()
+            continue
+        words.extend(piece_words)
+        if len(piece_words) > 1 or _KANA.match(piece["orig"]):
+            # A particle (の, と), or a name parted by a mark inside one piece (プレア・ビヒア).
+            end_run()
+        else:
+            run.append(piece_words[0])
+    end_run()
+    return " ".join(words + runs)
+
+
+@functools.lru_cache(maxsize=4096)
+def place_reading(*, name_ja="", name_en="", name_fr=""):
+    """The folded roman readings of a place's names (a heritage site's), one per distinct reading: the
+    Japanese name read word by word (``_japanese_phrase_reading``), the roman-letter names folded, so
+    that "Horyuji", "Hōryū-ji", ほうりゅうじ and 法隆寺 meet."""
+    readings = [
+        fold_romaji(_japanese_phrase_reading(name_ja)) if name_ja else "",
+        fold_romaji(name_en[:MAX_PLACE_NAME]),
+        fold_romaji(name_fr[:MAX_PLACE_NAME]),
+    ]
+    return SEPARATOR.join(reading for reading in dict.fromkeys(readings) if reading)
