@@ -22,17 +22,52 @@ from search.columns import SEPARATOR, ArrayContains, ArrayOf, Characters, Normal
 def term_condition(term, prefix=""):
     """The record's text contains ``term``, or a whole word of it is the term's roman reading
     (``search.readings``): "Ohno" and おおの find Ōno, not Sonoda, and さとう not Satoshi. A term in
-    kanji finds, besides, the records whose names are written without kanji and read as it does."""
-    condition = text_condition(term, prefix)
+    kanji finds, besides, the records whose names are written without kanji and read as it does.
+
+    Where a short term's index condition is confirmed by another (``_text_conditions``), the readings
+    are added to each apart: ``(indexed OR read) AND (confirmed OR read)``. PostgreSQL then finds the
+    rows by both indexes and tests each row on the confirming condition alone, where with the
+    readings beside the whole term it tested the index's condition again on every row (for 佐藤, the
+    bigrams of 5,000 experts read from TOAST: 24 → 108 ms).
+    """
+    indexed, confirmed = _text_conditions(term, prefix)
+    readings_ = Q()
     folded = readings.folded_term(term)
     if folded is not None:
         # Folded already, so not normalised again, which would trim the spaces that mark a whole word
         # (a reading's words are always followed by one: the next name, or the next part's separator).
-        condition |= Q(Contains(F(f"{prefix}search_text"), Value(f" {folded} ")))
+        readings_ |= Q(Contains(F(f"{prefix}search_text"), Value(f" {folded} ")))
     kanji_readings = readings.kanji_readings(term)
     if kanji_readings and not prefix:
-        condition |= Q(ReadAs(kanji_readings))
-    return condition
+        readings_ |= Q(ReadAs(kanji_readings))
+    if not readings_:
+        return indexed & confirmed
+    if not confirmed:
+        return indexed | readings_
+    return (indexed | readings_) & (confirmed | readings_)
+
+
+def text_condition(term, prefix=""):
+    """The record's normalised text contains ``term``, by the index that fits its length."""
+    indexed, confirmed = _text_conditions(term, prefix)
+    return indexed & confirmed
+
+
+def _text_conditions(term, prefix):
+    """(the index's condition, a condition confirming it or an empty Q) of the text containing ``term``."""
+    text = F(f"{prefix}search_text")
+    needle = Normalized(Value(term))
+    if len(term) >= 3:
+        # LIKE '%term%' on the pg_trgm GIN index.
+        return Q(Contains(text, needle)), Q()
+    found = Q(GreaterThan(StrIndex(text, needle), 0))
+    if len(term) == 2:
+        # The bigram GIN index narrows the rows; strpos confirms the position.
+        return Q(ArrayContains(F(f"{prefix}search_bigrams"), ArrayOf(needle))), found
+    # One character, never ASCII (see _substring_searchable): the GIN index of the text's characters
+    # finds the rows. strpos says the same more cheaply where a plan tests rows one by one (walking
+    # the name index for a page, say), and PostgreSQL tests the cheaper condition first.
+    return Q(ArrayContains(Characters(text), ArrayOf(needle))), found
 
 
 class ReadAs(Expression):
@@ -59,23 +94,6 @@ class ReadAs(Expression):
         padded = PaddedReading(F("name_reading"))
         reads = functools.reduce(operator.or_, (Q(Contains(padded, Value(f" {r} "))) for r in self.readings))
         return (without_kanji & reads).resolve_expression(query, allow_joins, reuse, summarize, for_save)
-
-
-def text_condition(term, prefix=""):
-    """The record's normalised text contains ``term``, by the index that fits its length."""
-    text = F(f"{prefix}search_text")
-    needle = Normalized(Value(term))
-    if len(term) >= 3:
-        # LIKE '%term%' on the pg_trgm GIN index.
-        return Q(Contains(text, needle))
-    found = GreaterThan(StrIndex(text, needle), 0)
-    if len(term) == 2:
-        # The bigram GIN index narrows the rows; strpos confirms the position.
-        return Q(ArrayContains(F(f"{prefix}search_bigrams"), ArrayOf(needle))) & Q(found)
-    # One character, never ASCII (see _substring_searchable): the GIN index of the text's characters
-    # finds the rows. strpos says the same more cheaply where a plan tests rows one by one (walking
-    # the name index for a page, say), and PostgreSQL tests the cheaper condition first.
-    return Q(ArrayContains(Characters(text), ArrayOf(needle))) & Q(found)
 
 
 def matching(query, prefix=""):
