@@ -45,9 +45,9 @@ SEARCH_TEXT = (
     "biography_ja",
 )
 
-WITHOUT_KANJI = models.Q(family_name="", given_name="")
-"""The experts whose names are written without kanji: a term in kanji finds them by its reading
-(``search.matching.ReadAs``), since their records do not say which kanji their names have."""
+WITHOUT_KANJI = ("family_name", "given_name")
+"""The name fields empty for the experts whose names are written without kanji: a term in kanji finds them by
+its reading (``search.matching.ReadAs``), since their records do not say which kanji their names have."""
 
 
 class ExpertQuerySet(SearchableQuerySet, VisibleQuerySet):
@@ -176,7 +176,7 @@ class Expert(models.Model):
             GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="expert_search_trgm_idx"),
             GinIndex(fields=["search_bigrams"], name="expert_search_bigram_idx"),
             # A name in kanji searched for by its reading among the names written without it: few rows.
-            reading_index("expert_kanjiless_reading_idx", condition=WITHOUT_KANJI),
+            reading_index("expert_kanjiless_reading_idx", empty=WITHOUT_KANJI),
         ]
 
     def __str__(self):

@@ -17,8 +17,9 @@ from search.facet_codes import FacetCodes, record_link
 # and (the Japanese) two-character words: see search.columns.
 SEARCH_TEXT = ("name_ja", "name_en", "name_fr", "name_reading", "description_ja")
 NAME_FIELDS = ("name_ja", "name_en", "name_fr")
-WITHOUT_KANJI = Q(name_ja="")
-"""The sites without a Japanese name: a term in kanji finds them by its reading (``search.matching.ReadAs``)."""
+WITHOUT_KANJI = ("name_ja",)
+"""The name field empty for the sites without a Japanese name: a term in kanji finds them by its reading
+(``search.matching.ReadAs``)."""
 
 
 class Threat(BilingualNameMixin, models.Model):
@@ -158,7 +159,7 @@ class HeritageSite(models.Model):
             GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="heritage_search_trgm_idx"),
             GinIndex(fields=["search_bigrams"], name="heritage_search_bigram_idx"),
             # A name in kanji searched for by its reading among the sites without a Japanese name.
-            reading_index("heritage_kanjiless_reading_idx", condition=WITHOUT_KANJI),
+            reading_index("heritage_kanjiless_reading_idx", empty=WITHOUT_KANJI),
         ]
 
     def __str__(self):

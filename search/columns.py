@@ -109,11 +109,12 @@ class PaddedReading(Func):
     output_field = TextField()
 
 
-def reading_index(name, *, condition):
-    """The trigram index of the padded readings of the records ``condition`` selects: those whose names are
-    written without kanji, which a term in kanji finds by its reading (``search.matching.ReadAs``)."""
+def reading_index(name, *, empty):
+    """The trigram index of the padded readings of the records whose name fields ``empty`` are empty: those whose
+    names are written without kanji, which a term in kanji finds by its reading (``search.matching.ReadAs``)."""
     from django.contrib.postgres.indexes import GinIndex, OpClass
 
+    condition = models.Q(**dict.fromkeys(empty, ""))
     return GinIndex(OpClass(PaddedReading(F("name_reading")), name="gin_trgm_ops"), name=name, condition=condition)
 
 

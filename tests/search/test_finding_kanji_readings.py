@@ -114,3 +114,17 @@ def test_the_reading_is_looked_up_in_the_index_of_names_without_kanji(people):
     plan = Expert.objects.filter(matching(Query.parse("山崎"))).order_by().only("pk").explain()
     assert "expert_kanjiless_reading_idx" in plan, plan
     assert "expert_search_bigram_idx" in plan, plan
+
+
+@pytest.mark.parametrize("readings", [(), ("sato|.*",), ("Sato",), ("sato ",), ("' OR 1=1 --",)])
+def test_only_readings_as_search_readings_makes_them_are_looked_for(readings):
+    from search.matching import ReadAs
+
+    with pytest.raises(ValueError):
+        ReadAs(readings)
+
+
+def test_a_reading_is_found_through_a_subquery_too(people):
+    # Reports find their authors' names through a subquery of experts (reports.filters), which relabels it.
+    ids = Expert.objects.filter(matching(Query.parse("中島"))).values("pk")
+    assert set(Expert.objects.filter(pk__in=ids).values_list("pk", flat=True)) == {people["nakashima"].pk}
