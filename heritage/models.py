@@ -74,7 +74,7 @@ class HeritageSite(models.Model):
     name_ja = models.CharField(_("name (Japanese)"), max_length=400, blank=True)
     name_fr = models.CharField(_("name (French)"), max_length=400, blank=True)
     name_reading = models.TextField(
-        _("name reading (for search)"),
+        _("reading of the names (for search)"),
         blank=True,
         editable=False,
         help_text=_("The names in roman letters as the search spells them, made from the names above when saved."),

@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='heritagesite',
             name='name_reading',
-            field=models.TextField(blank=True, editable=False, help_text='The names in roman letters as the search spells them, made from the names above when saved.', verbose_name='name reading (for search)'),
+            field=models.TextField(blank=True, editable=False, help_text='The names in roman letters as the search spells them, made from the names above when saved.', verbose_name='reading of the names (for search)'),
         ),
         migrations.RunSQL("ALTER TABLE heritage_heritagesite DISABLE TRIGGER USER", migrations.RunSQL.noop),
         migrations.RunPython(fill_readings, migrations.RunPython.noop),
