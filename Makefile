@@ -22,7 +22,7 @@ help:
 	@echo "make lint      ruff check and format check;  make format  rewrite with ruff"
 	@echo "make messages  extract and compile the translation catalogues"
 	@echo "make backup    dump the database and uploaded files to backups/;  make restore FILE=...  into an empty database"
-	@echo "make loadtest  gunicorn under load on a large demo database, then a PostgreSQL restart (slow; not in make test)"
+	@echo "make loadtest  gunicorn under load on a large demo database, then a Redis and a PostgreSQL restart (slow)"
 	@echo "make bench     measure search at 200,000 experts (builds the consortium_bench database once)"
 
 $(INSTALLED): requirements.txt
@@ -125,9 +125,11 @@ backup: db
 restore: db
 	@bin/restore "$(FILE)"
 
-# Not part of `make test`: gunicorn with production settings under load, then a PostgreSQL restart.
+# Not part of `make test`: gunicorn with production settings under load, then a Redis and a PostgreSQL restart.
+# A quick check on a small database of its own, without restarting PostgreSQL:
+# make loadtest LOADTEST_ARGS="--small --skip-restart"
 loadtest: $(INSTALLED) $(CATALOGUE).mo db redis
-	$(PY) bin/loadtest
+	$(PY) bin/loadtest $(LOADTEST_ARGS)
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .

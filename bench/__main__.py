@@ -14,7 +14,9 @@
    same database).
    The mixed scenario requests 1,000 distinct searches drawn from the data, as
    real traffic would (``bench/mixed.py``), and reports the cache's hit ratio
-   where the cache keeps one (``bench/cache_stats.py``).
+   where the cache keeps one (``bench/cache_stats.py``); the public site search
+   scenario, 300 distinct searches of the public pages, signed out
+   (``bench/site_search.py``).
 5. Times the worst-case searches one request at a time, nothing else running
    (``bench/alone.py``), against the goal of 100 ms each.
 6. Times the naive ``icontains`` search in-process with the ORM, for comparison.
@@ -47,7 +49,8 @@ from bench.wrk import median_round, require_page, run_wrk
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/consortium_bench"
 MIXED_CHECKED = 50
-"""The mixed scenario's commonest searches, checked to answer 200 before the run (wrk counts redirects)."""
+"""The commonest searches of a scenario of many paths, checked to answer 200 before the run (wrk counts
+redirects)."""
 
 
 def parse_args():
@@ -234,9 +237,7 @@ def main():
     common_share = share_of_experts(COMMON_WORD)
     queries = queries_per_request(member, scenarios)
     cookie = session_cookie(member)
-    sequence_file = Path(tempfile.gettempdir()) / "consortium-bench-mixed.txt"
-    distinct = mixed.distinct_searches()
-    mixed.write_sequence(mixed.request_sequence(distinct), sequence_file)
+    distinct, sequence_files = write_sequences(scenarios)
 
     base = f"http://127.0.0.1:{port}"
     log_path = Path(tempfile.gettempdir()) / "consortium-bench-gunicorn.log"
@@ -255,13 +256,13 @@ def main():
             ]
             for scenario, url, cookie_or_none in pages:
                 if scenario.script:
-                    for path in distinct[:MIXED_CHECKED]:
+                    for path in distinct[scenario.name][:MIXED_CHECKED]:
                         require_page(base + path, cookie_or_none)
                 else:
                     require_page(url, cookie_or_none)
             for round_number in range(args.rounds):
                 for scenario, url, cookie_or_none in pages:
-                    script = (scenario.script[0], [sequence_file]) if scenario.script else None
+                    script = (scenario.script[0], [sequence_files[scenario.name]]) if scenario.script else None
                     if round_number == 0:
                         run_wrk(url, cookie_or_none, 2, args.connections, script)  # warm-up
                     before = cache_stats.hits_and_misses()
@@ -284,6 +285,17 @@ def main():
         print(f"Cache hit ratio of the {name} scenario, round by round: {', '.join(ratios)}")
     failed |= not alone.report(timed_alone)
     sys.exit(1 if failed else 0)
+
+
+def write_sequences(scenarios):
+    """({scenario name: its distinct paths}, {scenario name: the file of its request sequence}) of the scenarios
+    that request many paths (``Scenario.script``)."""
+    distinct, files = {}, {}
+    for number, scenario in enumerate(scenario for scenario in scenarios if scenario.script):
+        distinct[scenario.name] = scenario.script[1]()
+        files[scenario.name] = Path(tempfile.gettempdir()) / f"consortium-bench-sequence-{number}.txt"
+        mixed.write_sequence(mixed.request_sequence(distinct[scenario.name]), files[scenario.name])
+    return distinct, files
 
 
 def report(args, scenarios, results, queries, naive, common_share):

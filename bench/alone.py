@@ -31,6 +31,8 @@ def worst_cases(family_name, common_word):
         ("ja", "experts", {"q": kanji, "specialty": "archaeology"}),
         ("ja", "database", {"q": kanji}),
         ("en", "database", {"q": roman}),
+        ("ja", "search", {"q": kanji}),
+        ("en", "search", {"q": common_word}),
         ("en", "experts", {"q": common_word}),
         ("en", "experts", {"q": common_word, "page": 3}),
         ("en", "projects", {"q": common_word}),

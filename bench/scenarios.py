@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from bench import REFERENCE_PATH, mixed
+from bench import REFERENCE_PATH, mixed, site_search
 
 COMMON_WORD = "management"
 """In about a fifth of the demo experts' texts ("management of heritage sites", …)."""
@@ -19,7 +19,8 @@ class Scenario:
     p99_goal_ms: float | None = None
     matches: str = ""
     script: tuple | None = None
-    """(Lua file, its arguments) when wrk requests other paths than ``path`` (the mixed scenario)."""
+    """(Lua file, a function drawing the distinct paths) when wrk requests other paths than ``path``: the
+    paths are asked for in a Zipf order, each thread from its own place (``bench.mixed``)."""
 
 
 def all_scenarios(family_name):
@@ -43,7 +44,15 @@ def all_scenarios(family_name):
             "/",
             goal=0.10,
             p99_goal_ms=100,
-            script=(mixed.LUA_SCRIPT,),
+            script=(mixed.LUA_SCRIPT, mixed.distinct_searches),
+        ),
+        Scenario(
+            f"public site search: {site_search.DISTINCT} searches",
+            "/",
+            member=False,
+            goal=0.10,
+            p99_goal_ms=100,
+            script=(mixed.LUA_SCRIPT, site_search.distinct_searches),
         ),
     ]
 

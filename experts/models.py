@@ -16,7 +16,7 @@ from experts.models_claims import ExpertClaim, ExpertRecordRequest  # noqa: F401
 from experts.models_publications import Publication  # noqa: F401 (registered with the app)
 from members.access import VisibleQuerySet
 from search import readings
-from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields
+from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields, reading_index
 from search.facet_codes import FacetCodes, record_link
 
 
@@ -48,6 +48,10 @@ SEARCH_TEXT = (
     "department",
     "biography_ja",
 )
+
+WITHOUT_KANJI = ("family_name", "given_name")
+"""The name fields empty for the experts whose names are written without kanji: a term in kanji finds them by
+its reading (``search.matching.ReadAs``), since their records do not say which kanji their names have."""
 
 
 class ExpertQuerySet(SearchableQuerySet, VisibleQuerySet):
@@ -182,6 +186,8 @@ class Expert(models.Model):
 
     objects = ExpertQuerySet.as_manager()
 
+    without_kanji = WITHOUT_KANJI
+
     class Meta:
         verbose_name = _("expert")
         verbose_name_plural = _("experts")
@@ -234,6 +240,8 @@ class Expert(models.Model):
             GinIndex(fields=["search_document"], name="expert_search_document_idx"),
             GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="expert_search_trgm_idx"),
             GinIndex(fields=["search_bigrams"], name="expert_search_bigram_idx"),
+            # A name in kanji searched for by its reading among the names written without it: few rows.
+            reading_index("expert_kanjiless_reading_idx", empty=WITHOUT_KANJI),
         ]
 
     def __str__(self):

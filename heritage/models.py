@@ -9,12 +9,17 @@ from simple_history.models import HistoricalRecords
 from consortium.bilingual import BilingualNameMixin, Localized, localized, localized_names
 from consortium.models import Country
 from members.access import VisibleQuerySet
-from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields
+from search import readings
+from search.columns import SEARCH_COLUMNS, SearchableQuerySet, generated_search_fields, reading_index
 from search.facet_codes import FacetCodes, record_link
 
-# Names in every language and the Japanese description, for substring search and (the
-# Japanese) two-character words: see search.columns.
-SEARCH_TEXT = ("name_ja", "name_en", "name_fr", "description_ja")
+# Names in every language, their roman reading and the Japanese description, for substring search
+# and (the Japanese) two-character words: see search.columns.
+SEARCH_TEXT = ("name_ja", "name_en", "name_fr", "name_reading", "description_ja")
+NAME_FIELDS = ("name_ja", "name_en", "name_fr")
+WITHOUT_KANJI = ("name_ja",)
+"""The name field empty for the sites without a Japanese name: a term in kanji finds them by its reading
+(``search.matching.ReadAs``)."""
 
 
 class Threat(BilingualNameMixin, models.Model):
@@ -39,6 +44,21 @@ class HeritageSiteQuerySet(SearchableQuerySet, VisibleQuerySet):
     def for_list(self):
         return super().for_list().annotate(country_names=localized_names(Country, "heritage_sites"))
 
+    # The importer writes sites in bulk, bypassing save(): their readings are made here as well.
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for site in objs:
+            site.name_reading = site.reading()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if set(fields) & set(NAME_FIELDS):
+            for site in objs:
+                site.name_reading = site.reading()
+            fields = [*fields, "name_reading"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
 
 class HeritageSite(models.Model):
     """A heritage property: a World Heritage site, or one the consortium records itself."""
@@ -53,6 +73,12 @@ class HeritageSite(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=400, blank=True)
     name_ja = models.CharField(_("name (Japanese)"), max_length=400, blank=True)
     name_fr = models.CharField(_("name (French)"), max_length=400, blank=True)
+    name_reading = models.TextField(
+        _("reading of the names (for search)"),
+        blank=True,
+        editable=False,
+        help_text=_("The names in roman letters as the search spells them, made from the names above when saved."),
+    )
     whc_id = models.PositiveIntegerField(
         _("World Heritage id"), null=True, blank=True, help_text=_("The property's number on UNESCO's list.")
     )
@@ -83,9 +109,15 @@ class HeritageSite(models.Model):
         text=SEARCH_TEXT,
         document_weights={"A": ["name_en", "name_fr"], "B": ["description_en"]},
     )
-    history = HistoricalRecords(m2m_fields=[countries, threats], excluded_fields=list(SEARCH_COLUMNS))
+    history = HistoricalRecords(
+        m2m_fields=[countries, threats],
+        # The reading is made from the names, which the history keeps.
+        excluded_fields=[*SEARCH_COLUMNS, "name_reading"],
+    )
 
     objects = HeritageSiteQuerySet.as_manager()
+
+    without_kanji = WITHOUT_KANJI
 
     class Meta:
         verbose_name = _("heritage site")
@@ -126,13 +158,25 @@ class HeritageSite(models.Model):
             GinIndex(fields=["search_document"], name="heritage_search_doc_idx"),
             GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="heritage_search_trgm_idx"),
             GinIndex(fields=["search_bigrams"], name="heritage_search_bigram_idx"),
+            # A name in kanji searched for by its reading among the sites without a Japanese name.
+            reading_index("heritage_kanjiless_reading_idx", empty=WITHOUT_KANJI),
         ]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.name_reading = self.reading()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_reading"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("heritage:detail", args=[self.pk])
+
+    def reading(self):
+        """The roman readings of the names the search finds the site by (``search.readings``)."""
+        return readings.place_reading(name_ja=self.name_ja, name_en=self.name_en, name_fr=self.name_fr)
 
     @property
     def name(self):

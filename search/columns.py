@@ -101,6 +101,23 @@ class Characters(Func):
     output_field = ArrayField(TextField())
 
 
+class PaddedReading(Func):
+    """``' ' || name_reading || ' '``: a record's readings between spaces, so that a reading is looked
+    for as whole words (``search.matching.ReadAs``). Spelled out, so that it matches the expression index."""
+
+    template = "(' ' || %(expressions)s || ' ')"
+    output_field = TextField()
+
+
+def reading_index(name, *, empty):
+    """The trigram index of the padded readings of the records whose name fields ``empty`` are empty: those whose
+    names are written without kanji, which a term in kanji finds by its reading (``search.matching.ReadAs``)."""
+    from django.contrib.postgres.indexes import GinIndex, OpClass
+
+    condition = models.Q(**dict.fromkeys(empty, ""))
+    return GinIndex(OpClass(PaddedReading(F("name_reading")), name="gin_trgm_ops"), name=name, condition=condition)
+
+
 class ArrayOf(Func):
     template = "ARRAY[%(expressions)s]"
     output_field = ArrayField(TextField())

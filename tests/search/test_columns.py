@@ -13,7 +13,9 @@ def test_the_fields_a_search_reads_are_those_its_columns_are_made_of():
     assert searched_fields(CooperationProject) == [
         "title_ja", "title_en", "summary_ja", "outcomes_ja", "summary_en", "outcomes_en",
     ]  # fmt: skip
-    assert searched_fields(HeritageSite) == ["name_ja", "name_en", "name_fr", "description_ja", "description_en"]
+    assert searched_fields(HeritageSite) == [
+        "name_ja", "name_en", "name_fr", "name_reading", "description_ja", "description_en",
+    ]  # fmt: skip
     expert_fields = searched_fields(Expert)
     names = ["family_name", "given_name", "family_name_kana", "given_name_kana", "given_name_en", "family_name_en"]
     assert expert_fields[:6] == names

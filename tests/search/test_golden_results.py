@@ -37,6 +37,7 @@ QUERIES = [
     ("experts:list", "q=Sato"),
     ("experts:list", "q=Satō"),
     ("experts:list", "q=tanaka"),
+    ("experts:list", "q=山崎"),
     ("experts:list", "q=Dupont"),
     ("experts:list", "q=Müller"),
     ("experts:list", "q=muller"),
@@ -69,6 +70,8 @@ QUERIES = [
     ("heritage:list", "q=寺院"),
     ("heritage:list", "q=遺跡"),
     ("heritage:list", "q=Kathmandu+valley"),
+    ("heritage:list", "q=ankoru"),
+    ("heritage:list", "q=Kusuko+sigai"),
     ("heritage:list", "category=cultural&in_danger=yes"),
     ("heritage:list", "region=asia-pacific&world_heritage=yes&sort=name"),
     ("heritage:list", "inscribed_from=1980&inscribed_to=1990"),
@@ -77,6 +80,7 @@ QUERIES = [
     ("database", "q=保存"),
     ("database", "q=Angkor"),
     ("database", "q=佐藤"),
+    ("database", "q=ankoru"),
     ("database", "q=%E2%80%8B"),
 ]
 

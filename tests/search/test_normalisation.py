@@ -16,6 +16,12 @@ SAMPLES = [
     "Djémila Ærøskøbing Straße Łódź Nguyễn",
     "Hôtel-Dieu  de\tBeaune",
     "㍻ ① ｶﾞｷﾞｸﾞｹﾞｺﾞ ヴァイオリン ヶ",
+    # What the function translates only where it is: variants and selectors, katakana, the long-vowel mark.
+    "髙橋 山﨑 渡邉 齋藤 葛\U000e0100城 辻\ufe00",
+    "山田花子 やまだ はなこ",
+    "ーあー ー Taro",
+    "",
+    "  \t\n ",
 ]
 
 
@@ -62,3 +68,10 @@ def test_bigrams_are_the_two_character_japanese_pieces():
         cursor.execute("SELECT search_bigrams(search_normalize(%s))", ["小山田 ab タロウ"])
         pieces = cursor.fetchone()[0]
     assert sorted(pieces) == sorted(["小山", "山田", "たろ", "ろう"])
+
+
+def test_the_latest_migration_of_the_function_is_the_one_described_here():
+    import importlib
+
+    migration = importlib.import_module("search.migrations.0002_normalize_translates_only_what_it_must")
+    assert migration.NORMALIZE == textnorm.NORMALIZE_FUNCTION
