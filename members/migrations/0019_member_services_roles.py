@@ -124,11 +124,11 @@ class Migration(migrations.Migration):
         ("members", "0018_consents_and_closed_accounts"),
         ("consortium", "0009_exports_of_questionnaire_answers"),
         ("events", "0017_questionnaires_and_certificates_of_attendance"),
-        ("experts", "0014_record_views_of_contact_details"),
-        ("heritage", "0008_bigrams_of_every_text"),
+        ("experts", "0015_reading_of_names_without_kanji"),
+        ("heritage", "0009_name_readings"),
         ("projects", "0015_title_orders_indexed"),
         ("reports", "0001_reports_and_their_files"),
-        ("search", "0002_saved_searches"),
+        ("search", "0003_normalize_translates_only_what_it_must"),
     ]
 
     operations = [

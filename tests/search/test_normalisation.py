@@ -73,5 +73,5 @@ def test_bigrams_are_the_two_character_japanese_pieces():
 def test_the_latest_migration_of_the_function_is_the_one_described_here():
     import importlib
 
-    migration = importlib.import_module("search.migrations.0002_normalize_translates_only_what_it_must")
+    migration = importlib.import_module("search.migrations.0003_normalize_translates_only_what_it_must")
     assert migration.NORMALIZE == textnorm.NORMALIZE_FUNCTION

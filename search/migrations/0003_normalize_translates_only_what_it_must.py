@@ -47,7 +47,7 @@ PREVIOUS_NORMALIZE = importlib.import_module("search.migrations.0001_variant_kan
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("search", "0001_variant_kanji"),
+        ("search", "0002_saved_searches"),
     ]
 
     operations = [

@@ -13,7 +13,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('experts', '0012_name_orders_indexed_whole'),
+        ('experts', '0014_record_views_of_contact_details'),
     ]
 
     operations = [
