@@ -52,6 +52,13 @@ class PublicRegistrationForm(AnswersFormMixin, forms.Form):
         self.fields["affiliation"].widget.attrs["autocomplete"] = "organization"
         policies.add_consent_field(self)
 
+    def own_fields(self):
+        """The details asked before the questions; the consent comes after them, last before sending."""
+        return [field for field in super().own_fields() if field.name != "consent"]
+
+    def consent_fields(self):
+        return [self["consent"]]
+
     def clean_name(self):
         name = self.cleaned_data["name"]
         if any(_is_control(character) for character in name):

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext, ngettext
+from django.utils import translation
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from consortium.bilingual import localized
@@ -249,7 +250,9 @@ class Question(models.Model):
             return str(value)
         labels = {option.value: localized(option, "label", language).text for option in self.option_list()}
         chosen = value if isinstance(value, list) else [value]
-        return "; ".join(labels.get(item, str(item)) for item in chosen)
+        with translation.override(language or translation.get_language()):
+            separator = pgettext("between the options chosen", ", ")
+        return separator.join(labels.get(item, str(item)) for item in chosen)
 
 
 class Answer(models.Model):

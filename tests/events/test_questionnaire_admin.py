@@ -165,7 +165,7 @@ def test_the_answers_of_an_anonymous_questionnaire_download_without_names(staff_
     answered(questionnaire, [answers])
     rows = read_csv(staff_client.get(admin_url("answers_csv", questionnaire)))
     assert rows[0][:3] == ["response", "Overall satisfaction", "Affiliation"]
-    assert rows[1][:4] == ["1", "3", "", "Museum; Other"]
+    assert rows[1][:4] == ["1", "3", "", "Museum, Other"]
     assert "佐藤 花子" not in str(rows)
     export = DataExport.objects.get()
     assert export.kind == DataExport.Kind.QUESTIONNAIRE

@@ -66,7 +66,7 @@ def test_an_events_registrations_are_exported_with_one_column_per_question(staff
     assert rows[0] == [*HEADER, "Type of affiliation", "Heard from", "Reception", "食事"]
     hanako, ana = rows[1:]
     assert hanako[:6] == ["Annual symposium", "佐藤 花子", "hanako@example.org", "東京大学", "confirmed", "ja"]
-    assert hanako[9:] == ["University", "Website; A friend", "Yes", '\'=HYPERLINK("http://evil")']
+    assert hanako[9:] == ["University", "Website, A friend", "Yes", '\'=HYPERLINK("http://evil")']
     assert ana[4] == "on the waiting list"
     assert ana[9:] == ["NGO or NPO", "", "No", ""]
 
@@ -79,7 +79,7 @@ def test_the_export_is_written_in_the_language_staff_read_the_admin_in(staff_cli
     rows = read_csv(export_events(staff_client, symposium, language="ja"))
     assert rows[0][0] == "イベント" and rows[0][9:] == ["ご所属の種別", "何で知りましたか", "懇親会", "食事"]
     assert rows[1][0] == "年次シンポジウム" and rows[1][4] == "参加確定"
-    assert rows[1][9:12] == ["大学", "ウェブ; 知人", "はい"]
+    assert rows[1][9:12] == ["大学", "ウェブ、知人", "はい"]
 
 
 def test_a_label_corrected_after_the_answers_is_exported_as_corrected(staff_client, symposium):

@@ -179,7 +179,7 @@ def test_public_answers_wait_with_the_confirmation_link_and_are_kept_when_it_is_
 
     link = re.search(r"http://testserver(/en/events/registration/confirm/\S+)", message.body).group(1)
     page = client.get(link).content.decode()
-    assert "NGO or NPO" in page and "Website; A colleague" in page and "ベジタリアン" in page
+    assert "NGO or NPO" in page and "Website, A colleague" in page and "ベジタリアン" in page
     client.post(link)
     registration = Registration.objects.get()
     assert kept(registration) == {
