@@ -102,6 +102,12 @@ def fallback_note(value):
     return {"value": value}
 
 
+@register.inclusion_tag("includes/fallback_mark.html")
+def fallback_mark(value):
+    """The short form of the note, after a line of text shown in the other language: “(in Japanese)”."""
+    return {"value": value}
+
+
 @register.filter
 def fiscal_year(year):
     """``{{ report.fiscal_year|fiscal_year }}``: 2024年度 on a Japanese page, FY2024 on an English one."""

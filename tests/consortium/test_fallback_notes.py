@@ -64,3 +64,19 @@ def test_an_event_described_in_japanese_only_says_so_on_the_english_page(client)
     event = make_event(description_ja="研究会の説明です。", description_en="")
     assert ONLY_JAPANESE in page(client, "events:detail", "en", slug=event.slug)
     assert note_in("ja", ONLY_JAPANESE) not in page(client, "events:detail", "ja", slug=event.slug)
+
+
+def test_a_short_text_in_the_other_language_is_marked_where_it_stands(client, member):
+    """An expert's position and a speaker's affiliation and role are single lines: each says its language."""
+    expert = Expert.objects.create(family_name_en="Doi", position_ja="主任研究員")
+    event = make_event(description_en="A seminar.")
+    event.speakers.create(name_en="Ana Lima", affiliation_ja="国立文化財機構", role_en="Keynote")
+    client.force_login(member)
+    english_expert = page(client, "experts:detail", "en", pk=expert.pk)
+    assert '<span lang="ja">主任研究員</span> <span class="fallback-mark">(in Japanese)</span>' in english_expert
+    english_event = page(client, "events:detail", "en", slug=event.slug)
+    assert '国立文化財機構</span> <span class="fallback-mark">(in Japanese)</span>' in english_event
+    assert "Keynote</span> <span" not in english_event
+    japanese_event = page(client, "events:detail", "ja", slug=event.slug)
+    assert f'Keynote</span> <span class="fallback-mark">{note_in("ja", "(in English)")}</span>' in japanese_event
+    assert "国立文化財機構</span> <span" not in japanese_event
