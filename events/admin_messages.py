@@ -9,13 +9,12 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from consortium.history_admin import HistoryAdmin
+from consortium.queued_mail_admin import QueuedMailAdmin
 from events import audiences, registrant_mail
 from events.admin_notices import DeliveryInline
 from events.models import EventMessage, Registration
@@ -43,7 +42,7 @@ class MessageDeliveryInline(DeliveryInline):
 
 
 @admin.register(EventMessage)
-class EventMessageAdmin(HistoryAdmin):
+class EventMessageAdmin(QueuedMailAdmin):
     list_display = ["__str__", "event", "audience", "status", "created_at", "queued_at", "sent_count", "failed_count"]
     list_filter = ["status", "audience"]
     list_select_related = ["event"]
@@ -90,40 +89,11 @@ class EventMessageAdmin(HistoryAdmin):
             return _("Counted once the message is saved.")
         if message.status != EventMessage.Status.DRAFT:
             return _("Counted when it is sent: see the figures under “Sending”.")
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "", "<li>{}: {}</li>", ((name, count) for _code, name, count in recipient_counts(message))
-            ),
-        )
+        return self.reach_per_language(recipient_counts(message))
 
     def get_inlines(self, request, obj):
         # A message being written has sent nothing yet.
         return self.inlines if obj is not None and obj.status != EventMessage.Status.DRAFT else []
-
-    def has_change_permission(self, request, obj=None):
-        # Once queued, the text is what registrants receive: it may no longer change.
-        if obj is not None and obj.status != EventMessage.Status.DRAFT:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/preview/",
-                self.admin_site.admin_view(self.preview_view),
-                name="events_eventmessage_preview",
-            ),
-            path(
-                "<path:object_id>/send/", self.admin_site.admin_view(self.send_view), name="events_eventmessage_send"
-            ),
-            *super().get_urls(),
-        ]
 
     def preview_view(self, request, object_id):
         """The message as registrants receive it, in each language, with how many receive each."""

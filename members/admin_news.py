@@ -4,12 +4,11 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from consortium.history_admin import HistoryAdmin
+from consortium.queued_mail_admin import QueuedMailAdmin
 from members import newsletter
 from members.models import NewsDelivery, NewsIssue
 
@@ -29,7 +28,7 @@ class NewsDeliveryInline(admin.TabularInline):
 
 
 @admin.register(NewsIssue)
-class NewsIssueAdmin(HistoryAdmin):
+class NewsIssueAdmin(QueuedMailAdmin):
     list_display = [
         "__str__",
         "addressees",
@@ -89,34 +88,7 @@ class NewsIssueAdmin(HistoryAdmin):
             return _("Counted once the issue is saved.")
         if issue.status != NewsIssue.Status.DRAFT:
             return _("Counted when it is sent: see the figures under “Sending”.")
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "", "<li>{}: {}</li>", ((name, count) for _code, name, count in newsletter.recipient_counts(issue))
-            ),
-        )
-
-    def has_change_permission(self, request, obj=None):
-        # Once queued, the text is what members receive: it may no longer change.
-        if obj is not None and obj.status != NewsIssue.Status.DRAFT:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/preview/",
-                self.admin_site.admin_view(self.preview_view),
-                name="members_newsissue_preview",
-            ),
-            path("<path:object_id>/send/", self.admin_site.admin_view(self.send_view), name="members_newsissue_send"),
-            *super().get_urls(),
-        ]
+        return self.reach_per_language(newsletter.recipient_counts(issue))
 
     def preview_view(self, request, object_id):
         """The issue as a recipient reads it, in each language, with the headers."""
